@@ -1,0 +1,68 @@
+/** Every failure the domain reports on purpose; transports map `code` to a status in one place. */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  override name = this.constructor.name;
+}
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class InvalidInputError extends DomainError {
+  readonly code = 'INVALID_INPUT';
+  constructor(readonly issues: readonly FieldIssue[]) {
+    super(issues[0]?.message ?? 'Invalid input');
+  }
+}
+
+export class EmailTakenError extends DomainError {
+  readonly code = 'EMAIL_TAKEN';
+  constructor() {
+    super('Email already exists');
+  }
+}
+
+export class DomainTakenError extends DomainError {
+  readonly code = 'DOMAIN_TAKEN';
+  constructor() {
+    super('Domain already taken');
+  }
+}
+
+export class TenantNotFoundError extends DomainError {
+  readonly code = 'TENANT_NOT_FOUND';
+  constructor() {
+    super('Tenant not found');
+  }
+}
+
+export class SettingsVersionConflictError extends DomainError {
+  readonly code = 'VERSION_CONFLICT';
+  constructor(readonly currentVersion: number) {
+    super(
+      `The settings were changed in the meantime (now version ${currentVersion}); reload them before saving again`,
+    );
+  }
+}
+
+export class ProvisioningFailedError extends DomainError {
+  readonly code = 'PROVISIONING_FAILED';
+  constructor(
+    readonly step: string,
+    reason: string,
+  ) {
+    super(`Provisioning failed at step "${step}": ${reason}`);
+  }
+}
+
+export class SecretUnreadableError extends DomainError {
+  readonly code = 'SECRET_UNREADABLE';
+  constructor(reason: string) {
+    super(`Stored secret cannot be read: ${reason}`);
+  }
+}
+
+export class InvalidSecretKeyError extends DomainError {
+  readonly code = 'INVALID_SECRET_KEY';
+}

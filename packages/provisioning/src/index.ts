@@ -1,0 +1,23 @@
+// Server entry: database, secrets, bcrypt. Browsers import `@pilar/provisioning/contracts`.
+export * from './auth/password.ts';
+export * from './channels/channel-secrets.ts';
+export * from './channels/providers.ts';
+export * from './channels/reveal-secrets.ts';
+export * from './channels/sandbox-providers.ts';
+export * from './contracts/index.ts';
+export * from './db/create-db.ts';
+export type * from './db/types.ts';
+export * from './errors.ts';
+export * from './provisioning/execute-run.ts';
+export * from './provisioning/steps/index.ts';
+export * as schema from './schema/index.ts';
+export * from './secrets/key-file.ts';
+export * from './secrets/keyring.ts';
+export * from './secrets/sealed-secret.ts';
+export * from './settings/update-tenant-config.ts';
+export * from './tenants/create-tenant.ts';
+export * from './tenants/delete-tenant.ts';
+export * from './tenants/domain-availability.ts';
+export * from './tenants/get-tenant.ts';
+export * from './tenants/register-tenant.ts';
+export * from './validation.ts';

@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import { DEFAULT_AGENT_PROMPT } from '../../defaults/agent-prompt.ts';
+import { TenantNotFoundError } from '../../errors.ts';
+import { conversations, tenantSettings } from '../../schema/index.ts';
+import type { ProvisioningStep } from './step.ts';
+
+/** The conversation that carries the agent's system prompt and the tenant's configuration. */
+export const seedAiProfile: ProvisioningStep = {
+  name: 'ai_profile',
+  run: async (db, _services, tenantId) => {
+    const [settings] = await db
+      .select({ config: tenantSettings.config })
+      .from(tenantSettings)
+      .where(eq(tenantSettings.tenantId, tenantId));
+    if (!settings) throw new TenantNotFoundError();
+    // The partial unique index on system_initialization makes a second run a no-op.
+    await db
+      .insert(conversations)
+      .values({
+        tenantId,
+        channel: 'VOICE',
+        transcript: {
+          messages: [],
+          systemPrompt: DEFAULT_AGENT_PROMPT.systemPrompt,
+          profile: DEFAULT_AGENT_PROMPT,
+        },
+        metadata: { type: 'system_initialization', config: settings.config },
+      })
+      .onConflictDoNothing();
+  },
+};

@@ -1,0 +1,38 @@
+import { eq } from 'drizzle-orm';
+import { secretPurpose } from '../../channels/channel-secrets.ts';
+import { phoneNumbers } from '../../schema/index.ts';
+import { sealSecret } from '../../secrets/sealed-secret.ts';
+import { lockTenant } from '../../tenants/lock-tenant.ts';
+import { insertWithFreshNumber } from './insert-with-fresh-number.ts';
+import type { ProvisioningStep } from './step.ts';
+
+/** A phone number with SIP credentials for the voice agent, PENDING until the carrier confirms. */
+export const setupVoice: ProvisioningStep = {
+  name: 'voice',
+  run: (db, { keyring, providers }, tenantId) =>
+    db.transaction(async (tx) => {
+      await lockTenant(tx, tenantId);
+      const existing = await tx
+        .select({ id: phoneNumbers.id })
+        .from(phoneNumbers)
+        .where(eq(phoneNumbers.tenantId, tenantId))
+        .limit(1);
+      if (existing.length > 0) return;
+      await insertWithFreshNumber(tx, 'phone_numbers_number_key', async (savepoint) => {
+        const { number, sip } = await providers.phone.allocateNumber({ tenantId });
+        await savepoint.insert(phoneNumbers).values({
+          tenantId,
+          number,
+          status: 'PENDING',
+          sipCredentials: {
+            username: sip.username,
+            domain: sip.domain,
+            password: sealSecret(keyring, sip.password, {
+              tenantId,
+              purpose: secretPurpose.sipPassword,
+            }),
+          },
+        });
+      });
+    }),
+};

@@ -1,0 +1,15 @@
+import type { ChannelProviders } from '../../channels/providers.ts';
+import type { Database } from '../../db/types.ts';
+import type { Keyring } from '../../secrets/keyring.ts';
+
+/** What provisioning steps need besides the database. */
+export interface ProvisioningServices {
+  keyring: Keyring;
+  providers: ChannelProviders;
+}
+
+/** A named unit of provisioning. Running it again never creates a second copy of anything. */
+export interface ProvisioningStep {
+  name: string;
+  run(db: Database, services: ProvisioningServices, tenantId: string): Promise<void>;
+}

@@ -1,0 +1,65 @@
+import { eq, sql } from 'drizzle-orm';
+import { hashPassword } from '../auth/password.ts';
+import { signupInputSchema } from '../contracts/signup.ts';
+import type { Database, Queryable } from '../db/types.ts';
+import { violatedUniqueConstraint } from '../db/unique-violation.ts';
+import { defaultTenantConfig } from '../defaults/tenant-config.ts';
+import { DomainTakenError, EmailTakenError } from '../errors.ts';
+import { createRun } from '../provisioning/create-run.ts';
+import { tenantSettings, tenants, tenantUsers } from '../schema/index.ts';
+import { parseOrThrow } from '../validation.ts';
+
+const EMAIL_CONSTRAINTS = new Set([
+  'tenant_users_email_ci_key',
+  'tenant_users_tenant_id_email_key',
+]);
+const DOMAIN_CONSTRAINTS = new Set(['tenants_domain_ci_key']);
+
+const asTakenError = (error: unknown) => {
+  const constraint = violatedUniqueConstraint(error);
+  if (constraint === undefined) return error;
+  if (EMAIL_CONSTRAINTS.has(constraint)) return new EmailTakenError();
+  if (DOMAIN_CONSTRAINTS.has(constraint)) return new DomainTakenError();
+  return error;
+};
+
+const isEmailRegistered = async (db: Queryable, email: string) => {
+  const rows = await db
+    .select({ id: tenantUsers.id })
+    .from(tenantUsers)
+    .where(eq(sql`lower(trim(${tenantUsers.email}))`, email))
+    .limit(1);
+  return rows.length > 0;
+};
+
+/**
+ * Validates the signup and creates tenant, owner, settings document and a pending
+ * provisioning run in one transaction. The unique indexes decide races; the look-up before
+ * hashing only spares bcrypt work for an address that is plainly taken.
+ */
+export const registerTenant = async (db: Database, input: unknown) => {
+  const signup = parseOrThrow(signupInputSchema, input);
+  if (await isEmailRegistered(db, signup.ownerEmail)) throw new EmailTakenError();
+  const passwordHash = await hashPassword(signup.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [tenant] = await tx
+        .insert(tenants)
+        .values({ name: signup.studioName, domain: signup.domain })
+        .returning({ id: tenants.id });
+      if (!tenant) throw new Error('Inserting the tenant returned no row');
+      const [owner] = await tx
+        .insert(tenantUsers)
+        .values({ tenantId: tenant.id, email: signup.ownerEmail, passwordHash, role: 'owner' })
+        .returning({ id: tenantUsers.id });
+      if (!owner) throw new Error('Inserting the owner returned no row');
+      await tx
+        .insert(tenantSettings)
+        .values({ tenantId: tenant.id, config: defaultTenantConfig(), updatedById: owner.id });
+      const runId = await createRun(tx, tenant.id);
+      return { tenantId: tenant.id, ownerId: owner.id, runId };
+    });
+  } catch (error) {
+    throw asTakenError(error);
+  }
+};

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_TENANT_CONFIG,
+  signupInputSchema,
+  tenantConfigSchema,
+} from '../src/contracts/index.ts';
+
+const valid = {
+  studioName: 'FitZone Berlin',
+  ownerEmail: 'owner@fitzone-berlin.de',
+  password: 'SecurePassword123!',
+  domain: 'fitzone-berlin.pilarsystems.com',
+};
+
+const messagesFor = (input: unknown) => {
+  const result = signupInputSchema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((issue) => issue.message);
+};
+
+describe('signup contract', () => {
+  it('accepts the specification example and normalises e-mail and domain', () => {
+    const parsed = signupInputSchema.parse({
+      ...valid,
+      ownerEmail: '  Owner@FitZone-Berlin.DE ',
+      domain: 'FitZone-Berlin.PilarSystems.com',
+    });
+    expect(parsed.ownerEmail).toBe('owner@fitzone-berlin.de');
+    expect(parsed.domain).toBe('fitzone-berlin.pilarsystems.com');
+  });
+
+  it.each([
+    [{ ...valid, ownerEmail: 'invalid-email' }, 'Invalid email format'],
+    [{ ...valid, password: 'weak' }, 'Password must be at least 8 characters'],
+    [{ ...valid, password: 'ä'.repeat(37) }, 'Password must be at most 72 bytes'],
+    [{ ...valid, studioName: '   ' }, 'Studio name is required'],
+    [{ ...valid, studioName: undefined }, 'Studio name is required'],
+    [{ ...valid, studioName: 'x'.repeat(101) }, 'Studio name must be at most 100 characters'],
+    [{ ...valid, studioName: 'Fit\u0000Zone' }, 'Studio name must not contain control characters'],
+    [{ ...valid, ownerEmail: undefined }, 'Email is required'],
+    [{ ...valid, ownerEmail: 42 }, 'Email must be text'],
+    [{ ...valid, password: undefined }, 'Password is required'],
+    [{ ...valid, domain: 'not a domain' }, 'Invalid domain format'],
+    [{ ...valid, domain: '-bad-.com' }, 'Invalid domain format'],
+  ])('refuses %j with "%s"', (input, message) => {
+    expect(messagesFor(input)).toEqual([message]);
+  });
+
+  it('counts the 72-byte bcrypt limit in UTF-8 bytes, not characters', () => {
+    expect(messagesFor({ ...valid, password: 'a'.repeat(72) })).toEqual([]);
+    expect(messagesFor({ ...valid, password: 'ä'.repeat(36) })).toEqual([]);
+    expect(messagesFor({ ...valid, password: `${'a'.repeat(71)}ä` })).toEqual([
+      'Password must be at most 72 bytes',
+    ]);
+  });
+
+  it.each([undefined, null, '', '   '])('treats domain %j as no domain', (domain) => {
+    expect(signupInputSchema.parse({ ...valid, domain }).domain).toBeNull();
+  });
+
+  it('keeps emoji and umlauts in studio names', () => {
+    expect(
+      signupInputSchema.parse({ ...valid, studioName: 'Müller’s Kraftwerk 💪‍🔥' }).studioName,
+    ).toBe('Müller’s Kraftwerk 💪‍🔥');
+  });
+});
+
+describe('settings contract', () => {
+  it('accepts the default configuration', () => {
+    expect(tenantConfigSchema.parse(DEFAULT_TENANT_CONFIG)).toEqual(DEFAULT_TENANT_CONFIG);
+  });
+
+  it.each([
+    [
+      { whatsapp: { ...DEFAULT_TENANT_CONFIG.whatsapp, maxMessageLength: 4097 } },
+      'whatsapp.maxMessageLength',
+    ],
+    [{ voice: { ...DEFAULT_TENANT_CONFIG.voice, temperature: 2.5 } }, 'voice.temperature'],
+    [{ timezone: 'Europe/Atlantis' }, 'timezone'],
+    [{ currency: 'EURO' }, 'currency'],
+    [{ studioRules: Array.from({ length: 31 }, () => 'Regel') }, 'studioRules'],
+    [
+      {
+        businessHours: {
+          ...DEFAULT_TENANT_CONFIG.businessHours,
+          monday: { open: '25:00', close: '22:00', closed: false },
+        },
+      },
+      'businessHours.monday.open',
+    ],
+  ])('refuses an out-of-range value (%#) at %s', (patch, path) => {
+    const result = tenantConfigSchema.safeParse({ ...DEFAULT_TENANT_CONFIG, ...patch });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toContain(path);
+  });
+});

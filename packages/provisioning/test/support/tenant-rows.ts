@@ -1,0 +1,52 @@
+import { count, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../src/index.ts';
+import { schema } from '../../src/index.ts';
+
+const tenantOwnedTables = {
+  tenant_users: schema.tenantUsers,
+  phone_numbers: schema.phoneNumbers,
+  whatsapp_channels: schema.whatsAppChannels,
+  tenant_integrations: schema.tenantIntegrations,
+  conversations: schema.conversations,
+  workout_plans: schema.workoutPlans,
+  tenant_settings: schema.tenantSettings,
+  provisioning_runs: schema.provisioningRuns,
+  provisioning_steps: schema.provisioningSteps,
+} as const;
+
+/** Row counts of one tenant in every table that holds tenant data (the tenant row included). */
+export const countTenantRows = async (db: Database, tenantId: string) => {
+  const counts: Record<string, number> = {};
+  const [tenantRow] = await db
+    .select({ n: count() })
+    .from(schema.tenants)
+    .where(eq(schema.tenants.id, tenantId));
+  counts.tenants = tenantRow?.n ?? 0;
+  for (const [name, table] of Object.entries(tenantOwnedTables)) {
+    const [row] = await db.select({ n: count() }).from(table).where(eq(table.tenantId, tenantId));
+    counts[name] = row?.n ?? 0;
+  }
+  return counts;
+};
+
+/** Rows anywhere whose tenant no longer exists; should always be zero. */
+export const countOrphanRows = async (db: Database) => {
+  let orphans = 0;
+  for (const table of Object.values(tenantOwnedTables)) {
+    const [row] = await db
+      .select({ n: count() })
+      .from(table)
+      .where(sql`not exists (select 1 from tenants t where t.id = ${table.tenantId})`);
+    orphans += row?.n ?? 0;
+  }
+  return orphans;
+};
+
+export const countAll = async (db: Database) => {
+  const counts: Record<string, number> = {};
+  for (const [name, table] of Object.entries({ tenants: schema.tenants, ...tenantOwnedTables })) {
+    const [row] = await db.select({ n: count() }).from(table);
+    counts[name] = row?.n ?? 0;
+  }
+  return counts;
+};

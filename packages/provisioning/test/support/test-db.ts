@@ -1,0 +1,124 @@
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import {
+  createDb,
+  createSandboxProviders,
+  type DbHandle,
+  generateKeySpec,
+  MIGRATIONS_FOLDER,
+  type ProvisioningServices,
+  parseKeyring,
+} from '../../src/index.ts';
+
+/**
+ * A fresh, migrated database per test: PGlite by default, a new database on the server of
+ * `DATABASE_URL` when that is set. Both start from a migrated template, so each costs
+ * milliseconds rather than a full migration.
+ */
+export interface TestDb extends DbHandle {
+  /** A dump of everything the database holds, for checks that no plaintext secret is in it. */
+  dump(): Promise<Buffer>;
+  /** A postgres:// URL of this database (PostgreSQL only), for a child server process. */
+  url?: string;
+}
+
+const migrationsFingerprint = async () => {
+  const hash = createHash('sha256');
+  for (const file of (await readdir(MIGRATIONS_FOLDER)).sort()) {
+    if (file.endsWith('.sql')) hash.update(await readFile(join(MIGRATIONS_FOLDER, file)));
+  }
+  return hash.digest('hex').slice(0, 12);
+};
+
+let pgliteTemplate: Promise<Blob> | undefined;
+const buildPgliteTemplate = async () => {
+  const handle = await createDb({ driver: 'pglite' });
+  const client = (handle.db as unknown as { $client: PGlite }).$client;
+  const blob = await client.dumpDataDir('none');
+  await handle.close();
+  return blob;
+};
+
+const createPgliteTestDb = async (): Promise<TestDb> => {
+  pgliteTemplate ??= buildPgliteTemplate();
+  const handle = await createDb({ driver: 'pglite', loadDataDir: await pgliteTemplate });
+  const client = (handle.db as unknown as { $client: PGlite }).$client;
+  return {
+    ...handle,
+    dump: async () => Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()),
+  };
+};
+
+const withDatabase = (url: string, database: string) => {
+  const next = new URL(url);
+  next.pathname = `/${database}`;
+  return next.toString();
+};
+
+let postgresTemplate: Promise<string> | undefined;
+const buildPostgresTemplate = async (admin: postgres.Sql, adminUrl: string) => {
+  const name = `pilar_template_${await migrationsFingerprint()}`;
+  await admin`select pg_advisory_lock(hashtext(${name}))`;
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+    if (!exists) {
+      const building = `${name}_building_${randomBytes(4).toString('hex')}`;
+      await admin.unsafe(`create database "${building}"`);
+      const handle = await createDb({
+        driver: 'postgres',
+        databaseUrl: withDatabase(adminUrl, building),
+      });
+      await handle.close();
+      await admin.unsafe(`alter database "${building}" rename to "${name}"`);
+    }
+  } finally {
+    await admin`select pg_advisory_unlock(hashtext(${name}))`;
+  }
+  return name;
+};
+
+const createPostgresTestDb = async (adminUrl: string): Promise<TestDb> => {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  postgresTemplate ??= buildPostgresTemplate(admin, adminUrl);
+  const template = await postgresTemplate;
+  const name = `pilar_test_${randomBytes(6).toString('hex')}`;
+  await admin.unsafe(`create database "${name}" template "${template}"`);
+  const url = withDatabase(adminUrl, name);
+  const handle = await createDb({ driver: 'postgres', databaseUrl: url, maxConnections: 20 });
+  return {
+    ...handle,
+    url,
+    dump: async () => {
+      const { stdout } = await promisify(execFile)('pg_dump', ['--dbname', url], {
+        maxBuffer: 256 * 1024 * 1024,
+        encoding: 'buffer',
+      });
+      return stdout;
+    },
+    close: async () => {
+      await handle.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+};
+
+export const createTestDb = (): Promise<TestDb> => {
+  const url = process.env.DATABASE_URL;
+  return url ? createPostgresTestDb(url) : createPgliteTestDb();
+};
+
+export const createTestServices = (
+  overrides: Partial<ProvisioningServices> = {},
+): ProvisioningServices => ({
+  keyring: parseKeyring(generateKeySpec()),
+  providers: createSandboxProviders(),
+  ...overrides,
+});
+
+export const describeDriver = () => (process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite');
