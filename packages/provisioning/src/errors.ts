@@ -1,6 +1,18 @@
+export const DOMAIN_ERROR_CODES = [
+  'INVALID_INPUT',
+  'EMAIL_TAKEN',
+  'DOMAIN_TAKEN',
+  'TENANT_NOT_FOUND',
+  'VERSION_CONFLICT',
+  'PROVISIONING_FAILED',
+  'SECRET_UNREADABLE',
+  'INVALID_SECRET_KEY',
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
 /** Every failure the domain reports on purpose; transports map `code` to a status in one place. */
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: DomainErrorCode;
   override name = this.constructor.name;
 }
 

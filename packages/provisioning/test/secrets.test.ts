@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createTenant,
+  type Database,
   generateKeySpec,
   InvalidSecretKeyError,
   loadOrCreateKeyFile,
@@ -21,6 +22,15 @@ import {
   describeDriver,
   type TestDb,
 } from './support/test-db.ts';
+
+const phoneOf = async (db: Database, tenantId: string) => {
+  const [phone] = await db
+    .select()
+    .from(schema.phoneNumbers)
+    .where(eq(schema.phoneNumbers.tenantId, tenantId));
+  if (!phone) throw new Error(`tenant ${tenantId} has no phone number`);
+  return phone;
+};
 
 const context = { tenantId: '00000000-0000-4000-8000-000000000001', purpose: 'test' };
 
@@ -59,7 +69,7 @@ describe('sealed secrets', () => {
   it.each([
     ['', 'SECRET_KEY is empty'],
     ['tooshort', 'must be 32 bytes'],
-    ['bad id!:' + 'a'.repeat(64), 'Secret key id'],
+    [`bad id!:${'a'.repeat(64)}`, 'Secret key id'],
     [`k1:${'a'.repeat(64)},k1:${'b'.repeat(64)}`, 'lists a key id twice'],
   ])('refuses the key specification %j', (spec, message) => {
     expect(() => parseKeyring(spec)).toThrow(InvalidSecretKeyError);
@@ -140,23 +150,17 @@ describe(`channel secrets in the database on ${describeDriver()}`, () => {
     const { db } = testDb;
     const victim = await createTenant(db, signup(1), services);
     const attacker = await createTenant(db, signup(2), services);
-    const [victimPhone] = await db
-      .select()
-      .from(schema.phoneNumbers)
-      .where(eq(schema.phoneNumbers.tenantId, victim.tenantId));
-    const [attackerPhone] = await db
-      .select()
-      .from(schema.phoneNumbers)
-      .where(eq(schema.phoneNumbers.tenantId, attacker.tenantId));
+    const victimPhone = await phoneOf(db, victim.tenantId);
+    const attackerPhone = await phoneOf(db, attacker.tenantId);
     await db
       .update(schema.phoneNumbers)
       .set({
         sipCredentials: {
-          ...attackerPhone!.sipCredentials,
-          password: victimPhone!.sipCredentials.password,
+          ...attackerPhone.sipCredentials,
+          password: victimPhone.sipCredentials.password,
         },
       })
-      .where(eq(schema.phoneNumbers.id, attackerPhone!.id));
+      .where(eq(schema.phoneNumbers.id, attackerPhone.id));
     await expect(revealChannelSecrets(db, services.keyring, attacker.tenantId)).rejects.toThrow(
       SecretUnreadableError,
     );

@@ -122,3 +122,4 @@ export const createTestServices = (
 });
 
 export const describeDriver = () => (process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite');
+export * from './tenant-rows.ts';

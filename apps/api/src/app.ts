@@ -1,0 +1,59 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { pingDb } from '@pilar/provisioning';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { sendJson } from './http/json.ts';
+import { handleTenantCreate } from './rest/tenant-create.ts';
+import { appRouter } from './router/root.ts';
+import type { AppDependencies } from './trpc/context.ts';
+
+const handleHealth = async (deps: AppDependencies, res: ServerResponse) => {
+  try {
+    await pingDb(deps.db);
+    sendJson(res, 200, { status: 'ok', database: deps.driver });
+  } catch (error) {
+    deps.logger.error({ err: error }, 'health check failed');
+    sendJson(res, 503, { status: 'unavailable', database: deps.driver });
+  }
+};
+
+/** One HTTP server: tRPC under /trpc, the specification's REST route, and health. */
+export const createApp = (deps: AppDependencies) => {
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    createContext: ({ req, res }) => ({ ...deps, req, res }),
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        deps.logger.error({ err: error, path }, 'tRPC error');
+    },
+  });
+
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/trpc/')) return trpc(req, res);
+    if (path === '/api/tenant/create') return handleTenantCreate(deps, req, res);
+    if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD'))
+      return handleHealth(deps, res);
+    return sendJson(res, 404, { success: false, error: 'Not found' });
+  };
+
+  return createServer((req, res) => {
+    const started = performance.now();
+    res.on('finish', () => {
+      deps.logger.info(
+        {
+          method: req.method,
+          path: (req.url ?? '').split('?')[0],
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      );
+    });
+    route(req, res).catch((error: unknown) => {
+      deps.logger.error({ err: error }, 'unhandled request error');
+      if (!res.headersSent) sendJson(res, 500, { success: false, error: 'Internal server error' });
+      else res.destroy();
+    });
+  });
+};

@@ -1,0 +1,28 @@
+import { DomainError, type DomainErrorCode } from '@pilar/provisioning';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+
+type TRPCErrorCode = TRPCError['code'];
+
+/** The one mapping from domain failures to transport errors; REST statuses derive from it. */
+const TRPC_CODE_BY_DOMAIN_CODE: Record<DomainErrorCode, TRPCErrorCode> = {
+  INVALID_INPUT: 'BAD_REQUEST',
+  EMAIL_TAKEN: 'CONFLICT',
+  DOMAIN_TAKEN: 'CONFLICT',
+  TENANT_NOT_FOUND: 'NOT_FOUND',
+  VERSION_CONFLICT: 'CONFLICT',
+  PROVISIONING_FAILED: 'BAD_GATEWAY',
+  SECRET_UNREADABLE: 'INTERNAL_SERVER_ERROR',
+  INVALID_SECRET_KEY: 'INTERNAL_SERVER_ERROR',
+};
+
+export const toTRPCError = (error: DomainError) =>
+  new TRPCError({
+    code: TRPC_CODE_BY_DOMAIN_CODE[error.code],
+    message: error.message,
+    cause: error,
+  });
+
+export const httpStatusOf = (error: DomainError) => getHTTPStatusCodeFromError(toTRPCError(error));
+
+export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

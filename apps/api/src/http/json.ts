@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export const sendJson = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) => {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(payload);
+};
+
+export class BadRequestBodyError extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const isJsonContentType = (value: string | undefined) =>
+  /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(value?.trim() ?? '');
+
+/** Reads and parses a JSON object body, refusing the wrong type, excess size or bad syntax. */
+export const readJsonObject = async (req: IncomingMessage, maxBytes: number): Promise<unknown> => {
+  if (!isJsonContentType(req.headers['content-type'])) {
+    throw new BadRequestBodyError(400, 'Content-Type must be application/json');
+  }
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes)
+    throw new BadRequestBodyError(413, `Request body exceeds ${maxBytes} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes)
+      throw new BadRequestBodyError(413, `Request body exceeds ${maxBytes} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+  } catch {
+    throw new BadRequestBodyError(400, 'Request body is not valid JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new BadRequestBodyError(400, 'Request body must be a JSON object');
+  }
+  return body;
+};

@@ -1,0 +1,66 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runFailingStart, startServerProcess } from './support/server-process.ts';
+import { postJson } from './support/test-server.ts';
+
+describe('the server process on the embedded database', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'pilar-server-'));
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const signup = {
+    studioName: 'Dauerhaft Fit',
+    ownerEmail: 'dauer@example.com',
+    password: 'GeheimesPasswort-42',
+  };
+
+  it('keeps tenants across a restart on the same DATA_DIR and never logs the password', async () => {
+    const first = await startServerProcess({ DATA_DIR: dataDir });
+    const created = await postJson(`${first.baseUrl}/api/tenant/create`, signup);
+    expect(created.status).toBe(201);
+    expect(await first.stop()).toBe(0);
+    expect((await stat(join(dataDir, 'secret.key'))).mode & 0o777).toBe(0o600);
+
+    const second = await startServerProcess({ DATA_DIR: dataDir });
+    try {
+      const again = await postJson(`${second.baseUrl}/api/tenant/create`, signup);
+      expect(again).toEqual({
+        status: 409,
+        body: { success: false, error: 'Email already exists' },
+      });
+    } finally {
+      await second.stop();
+    }
+    expect(first.output()).toContain('"status":201');
+    expect(second.output()).toContain('"status":409');
+    for (const output of [first.output(), second.output()]) {
+      expect(output).not.toContain(signup.password);
+    }
+  });
+
+  it('refuses to start with PostgreSQL but no SECRET_KEY, and with a malformed key', async () => {
+    const noKey = await runFailingStart({
+      DATA_DIR: dataDir,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
+      SECRET_KEY: '',
+    });
+    expect(noKey.code).toBe(1);
+    expect(noKey.output).toContain('SECRET_KEY is required with DATABASE_URL');
+    const badKey = await runFailingStart({ DATA_DIR: dataDir, SECRET_KEY: 'short' });
+    expect(badKey.code).toBe(1);
+    expect(badKey.output).toContain('must be 32 bytes');
+  });
+
+  it('refuses an invalid environment with a readable message', async () => {
+    const result = await runFailingStart({ DATA_DIR: dataDir, PORT: 'abc' });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('Invalid environment');
+    expect(result.output).toContain('PORT');
+  });
+});

@@ -1,0 +1,79 @@
+import { DEFAULT_TENANT_CONFIG } from '@pilar/provisioning';
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppRouter } from '../src/router/root.ts';
+import { startTestServer, type TestServer } from './support/test-server.ts';
+
+describe('tRPC signup over HTTP', () => {
+  let server: TestServer;
+  let client: ReturnType<typeof createTRPCClient<AppRouter>>;
+  beforeAll(async () => {
+    server = await startTestServer();
+    client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${server.baseUrl}/trpc` })] });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const signup = {
+    studioName: 'Kraftwerk Köln',
+    ownerEmail: 'inhaberin@kraftwerk-koeln.de',
+    password: 'SicheresPasswort!',
+    domain: 'kraftwerk-koeln.de',
+  };
+
+  it('creates a tenant and answers with ids, run and the seed result', async () => {
+    const result = await client.signup.create.mutate(signup);
+    expect(result).toMatchObject({ status: 'ready', defaultConfig: DEFAULT_TENANT_CONFIG });
+    expect(result.runId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('puts validation messages on their fields', async () => {
+    const error = await client.signup.create
+      .mutate({ ...signup, ownerEmail: 'kaputt', password: 'kurz' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCClientError);
+    const { data, message } = error as TRPCClientError<AppRouter>;
+    expect(message).toBe('Invalid email format');
+    expect(data).toMatchObject({
+      code: 'BAD_REQUEST',
+      httpStatus: 400,
+      fieldErrors: {
+        ownerEmail: ['Invalid email format'],
+        password: ['Password must be at least 8 characters'],
+      },
+    });
+  });
+
+  it('reports a taken e-mail as a conflict with its domain code', async () => {
+    const error = (await client.signup.create
+      .mutate({ ...signup, domain: null })
+      .catch((e: unknown) => e)) as TRPCClientError<AppRouter>;
+    expect(error.message).toBe('Email already exists');
+    expect(error.data).toMatchObject({
+      code: 'CONFLICT',
+      httpStatus: 409,
+      domainCode: 'EMAIL_TAKEN',
+    });
+  });
+
+  it('checks domain availability case-insensitively', async () => {
+    expect(await client.signup.checkDomain.query({ domain: 'KRAFTWERK-koeln.de' })).toEqual({
+      domain: 'kraftwerk-koeln.de',
+      available: false,
+    });
+    expect(await client.signup.checkDomain.query({ domain: 'frei.example.com' })).toEqual({
+      domain: 'frei.example.com',
+      available: true,
+    });
+    await expect(client.signup.checkDomain.query({ domain: 'kein domain' })).rejects.toThrow(
+      'Invalid domain format',
+    );
+  });
+
+  it('serves the defaults the editor starts from', async () => {
+    const defaults = await client.defaults.get.query();
+    expect(defaults.config).toEqual(DEFAULT_TENANT_CONFIG);
+    expect(defaults.agentPrompt.systemPrompt).toContain('Öffnungszeiten');
+  });
+});
