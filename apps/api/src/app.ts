@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pingDb } from '@pilar/provisioning';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { sendJson } from './http/json.ts';
+import { crossSiteRefusal } from './http/cross-site-guard.ts';
+import { sendJson, sendText } from './http/json.ts';
 import { handleTenantCreate } from './rest/tenant-create.ts';
 import { appRouter } from './router/root.ts';
 import type { AppDependencies } from './trpc/context.ts';
@@ -30,7 +31,17 @@ export const createApp = (deps: AppDependencies) => {
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const refusal = crossSiteRefusal(req, deps.config.allowedOrigins, deps.config.trustProxy);
+    if (refusal) return sendJson(res, refusal.status, { success: false, error: refusal.message });
     if (path.startsWith('/trpc/')) return trpc(req, res);
+    if (path === '/metrics' && req.method === 'GET') {
+      return sendText(
+        res,
+        200,
+        await deps.metrics.registry.metrics(),
+        deps.metrics.registry.contentType,
+      );
+    }
     if (path === '/api/tenant/create') return handleTenantCreate(deps, req, res);
     if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD'))
       return handleHealth(deps, res);

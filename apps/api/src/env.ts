@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const seconds = (fallback: number) => z.coerce.number().positive().default(fallback);
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -9,6 +11,27 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   SECRET_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Extra origins (besides the server's own) allowed to send mutations, comma-separated. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+  /** Behind a reverse proxy: trust X-Forwarded-For / X-Forwarded-Proto. */
+  TRUST_PROXY: z.stringbool().default(false),
+  SANDBOX_STEP_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  SANDBOX_FAIL_STEP: z.string().default(''),
+  PROVISIONING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  PROVISIONING_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).default(1),
+  PROVISIONING_RECOVERY_INTERVAL_SECONDS: seconds(15),
+  PROVISIONING_STALL_SECONDS: seconds(30),
+  PROVISIONING_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** How long `POST /api/tenant/create` waits for provisioning before answering 504. */
+  REST_WAIT_TIMEOUT_SECONDS: seconds(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,12 +2,16 @@ import { resolve } from 'node:path';
 import {
   createDb,
   createSandboxProviders,
+  DEFAULT_THROTTLE_POLICY,
   loadOrCreateKeyFile,
+  parseFailureSpec,
   parseKeyring,
+  sandboxBeforeStep,
 } from '@pilar/provisioning';
 import { createApp } from './app.ts';
 import { type Env, loadEnv } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { startRuntime } from './runtime.ts';
 
 const keySpec = async (env: Env, dataDir: string) => {
   if (env.SECRET_KEY) return env.SECRET_KEY;
@@ -22,33 +26,66 @@ const keySpec = async (env: Env, dataDir: string) => {
 const start = async (env: Env, logger: Logger) => {
   const dataDir = resolve(env.DATA_DIR);
   const keyring = parseKeyring(await keySpec(env, dataDir));
+  const failures = parseFailureSpec(env.SANDBOX_FAIL_STEP);
   const handle = await createDb(
     env.DATABASE_URL
       ? { driver: 'postgres', databaseUrl: env.DATABASE_URL }
       : { driver: 'pglite', dataDir },
   );
-  const server = createApp({
-    db: handle.db,
-    driver: handle.driver,
+  const runtime = await startRuntime(handle, {
     logger,
-    services: { keyring, providers: createSandboxProviders() },
+    services: {
+      keyring,
+      providers: createSandboxProviders(),
+      beforeStep: sandboxBeforeStep({ stepDelayMs: env.SANDBOX_STEP_DELAY_MS, failures }),
+    },
+    config: {
+      allowedOrigins: env.ALLOWED_ORIGINS,
+      trustProxy: env.TRUST_PROXY,
+      restWaitTimeoutMs: env.REST_WAIT_TIMEOUT_SECONDS * 1000,
+      throttlePolicy: DEFAULT_THROTTLE_POLICY,
+    },
+    engine: {
+      concurrency: env.PROVISIONING_CONCURRENCY,
+      retryDelaySeconds: env.PROVISIONING_RETRY_DELAY_SECONDS,
+      recoveryIntervalSeconds: env.PROVISIONING_RECOVERY_INTERVAL_SECONDS,
+      stallSeconds: env.PROVISIONING_STALL_SECONDS,
+      jobExpireSeconds: env.PROVISIONING_JOB_EXPIRE_SECONDS,
+    },
   });
+  const server = createApp(runtime.deps);
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;
     logger.info(
-      { port, database: handle.driver, ...(handle.driver === 'pglite' ? { dataDir } : {}) },
+      {
+        port,
+        database: handle.driver,
+        ...(handle.driver === 'pglite' ? { dataDir } : {}),
+        ...(env.SANDBOX_STEP_DELAY_MS || failures.size
+          ? {
+              sandbox: {
+                stepDelayMs: env.SANDBOX_STEP_DELAY_MS,
+                failures: Object.fromEntries(failures),
+              },
+            }
+          : {}),
+      },
       `listening on http://localhost:${port}`,
     );
   });
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    server.close(() => {
-      handle.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+    server.close(async () => {
+      try {
+        await runtime.stop();
+        await handle.close();
+        process.exit(0);
+      } catch (error) {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      }
     });
     server.closeAllConnections();
   };

@@ -3,12 +3,18 @@ import {
   type DomainError,
   DomainTakenError,
   EmailTakenError,
+  InvalidCredentialsError,
   InvalidInputError,
   InvalidSecretKeyError,
+  NotAuthenticatedError,
   ProvisioningFailedError,
+  ProvisioningTimeoutError,
+  RunNotFoundError,
+  RunNotRetryableError,
   SecretUnreadableError,
   SettingsVersionConflictError,
   TenantNotFoundError,
+  TooManyAttemptsError,
 } from '@pilar/provisioning';
 import { describe, expect, it } from 'vitest';
 import { httpStatusOf, toTRPCError } from '../src/errors.ts';
@@ -22,6 +28,12 @@ const oneOfEach: DomainError[] = [
   new ProvisioningFailedError('voice', 'carrier unreachable'),
   new SecretUnreadableError('altered'),
   new InvalidSecretKeyError('bad key'),
+  new RunNotFoundError(),
+  new RunNotRetryableError('ready'),
+  new ProvisioningTimeoutError('run-1', 60),
+  new NotAuthenticatedError(),
+  new InvalidCredentialsError(),
+  new TooManyAttemptsError(30),
 ];
 
 describe('domain error mapping', () => {
@@ -41,6 +53,12 @@ describe('domain error mapping', () => {
         PROVISIONING_FAILED: ['BAD_GATEWAY', 502],
         SECRET_UNREADABLE: ['INTERNAL_SERVER_ERROR', 500],
         INVALID_SECRET_KEY: ['INTERNAL_SERVER_ERROR', 500],
+        RUN_NOT_FOUND: ['NOT_FOUND', 404],
+        RUN_NOT_RETRYABLE: ['CONFLICT', 409],
+        PROVISIONING_TIMEOUT: ['GATEWAY_TIMEOUT', 504],
+        NOT_AUTHENTICATED: ['UNAUTHORIZED', 401],
+        INVALID_CREDENTIALS: ['UNAUTHORIZED', 401],
+        TOO_MANY_ATTEMPTS: ['TOO_MANY_REQUESTS', 429],
       };
       const trpcError = toTRPCError(error);
       expect([trpcError.code, httpStatusOf(error)]).toEqual(expected[error.code]);

@@ -145,7 +145,11 @@ describe('POST /api/tenant/create — the specification’s curl tests over HTTP
     const body = (await docs.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ endpoint: '/api/tenant/create', method: 'POST' });
     expect(JSON.stringify(body.examples)).toContain('curl -X POST');
-    const put = await fetch(url, { method: 'PUT' });
+    const put = await fetch(url, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(put.status).toBe(405);
     expect(put.headers.get('allow')).toBe('GET, POST');
   });

@@ -7,6 +7,12 @@ export const DOMAIN_ERROR_CODES = [
   'PROVISIONING_FAILED',
   'SECRET_UNREADABLE',
   'INVALID_SECRET_KEY',
+  'RUN_NOT_FOUND',
+  'RUN_NOT_RETRYABLE',
+  'PROVISIONING_TIMEOUT',
+  'NOT_AUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -77,4 +83,51 @@ export class SecretUnreadableError extends DomainError {
 
 export class InvalidSecretKeyError extends DomainError {
   readonly code = 'INVALID_SECRET_KEY';
+}
+
+export class RunNotFoundError extends DomainError {
+  readonly code = 'RUN_NOT_FOUND';
+  constructor() {
+    super('Provisioning run not found');
+  }
+}
+
+export class RunNotRetryableError extends DomainError {
+  readonly code = 'RUN_NOT_RETRYABLE';
+  constructor(status: string) {
+    super(`Only a failed provisioning run can be retried (this one is ${status})`);
+  }
+}
+
+export class ProvisioningTimeoutError extends DomainError {
+  readonly code = 'PROVISIONING_TIMEOUT';
+  constructor(
+    readonly runId: string,
+    seconds: number,
+  ) {
+    super(
+      `Provisioning is still running after ${seconds} s (run ${runId}); check its status later`,
+    );
+  }
+}
+
+export class NotAuthenticatedError extends DomainError {
+  readonly code = 'NOT_AUTHENTICATED';
+  constructor() {
+    super('Please log in');
+  }
+}
+
+export class InvalidCredentialsError extends DomainError {
+  readonly code = 'INVALID_CREDENTIALS';
+  constructor() {
+    super('Invalid email or password');
+  }
+}
+
+export class TooManyAttemptsError extends DomainError {
+  readonly code = 'TOO_MANY_ATTEMPTS';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many failed login attempts. Try again in ${retryAfterSeconds} seconds.`);
+  }
 }

@@ -20,7 +20,9 @@ import {
   createTestDb,
   createTestServices,
   describeDriver,
+  startTestProvisioning,
   type TestDb,
+  type TestProvisioning,
 } from './support/test-db.ts';
 
 const signup = (overrides: Record<string, unknown> = {}) => ({
@@ -33,17 +35,20 @@ const signup = (overrides: Record<string, unknown> = {}) => ({
 
 describe(`createTenant on ${describeDriver()}`, () => {
   let testDb: TestDb;
+  let provisioning: TestProvisioning;
   const services = createTestServices();
   beforeEach(async () => {
     testDb = await createTestDb();
+    provisioning = await startTestProvisioning(testDb, services);
   });
   afterEach(async () => {
+    await provisioning.stop();
     await testDb.close();
   });
 
   it('provisions every record of the specification and answers ready', async () => {
     const { db } = testDb;
-    const result = await createTenant(db, signup(), services);
+    const result = await createTenant(db, signup(), provisioning.provisioner);
     expect(result).toMatchObject({ status: 'ready', defaultConfig: DEFAULT_TENANT_CONFIG });
     expect(result.tenantId).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -111,7 +116,7 @@ describe(`createTenant on ${describeDriver()}`, () => {
 
   it('runs every step again without duplicating a row', async () => {
     const { db } = testDb;
-    const { tenantId } = await createTenant(db, signup(), services);
+    const { tenantId } = await createTenant(db, signup(), provisioning.provisioner);
     const before = await countTenantRows(db, tenantId);
     for (const step of PROVISIONING_STEPS) await step.run(db, services, tenantId);
     await Promise.all(PROVISIONING_STEPS.map((step) => step.run(db, services, tenantId)));
@@ -132,11 +137,11 @@ describe(`createTenant on ${describeDriver()}`, () => {
     ['a case and whitespace variant', '  OWNER@FitZone-Berlin.de '],
   ])('refuses %s with "Email already exists"', async (_label, ownerEmail) => {
     const { db } = testDb;
-    await createTenant(db, signup(), services);
+    await createTenant(db, signup(), provisioning.provisioner);
     const second = createTenant(
       db,
       signup({ studioName: 'Another Studio', ownerEmail, domain: undefined }),
-      services,
+      provisioning.provisioner,
     );
     await expect(second).rejects.toThrow(EmailTakenError);
     await expect(second).rejects.toThrow('Email already exists');
@@ -144,12 +149,12 @@ describe(`createTenant on ${describeDriver()}`, () => {
 
   it('refuses a domain already taken, in any letter case', async () => {
     const { db } = testDb;
-    await createTenant(db, signup(), services);
+    await createTenant(db, signup(), provisioning.provisioner);
     await expect(
       createTenant(
         db,
         signup({ ownerEmail: 'b@example.com', domain: 'FITZONE-berlin.pilarsystems.com' }),
-        services,
+        provisioning.provisioner,
       ),
     ).rejects.toThrow(DomainTakenError);
   });
@@ -159,7 +164,7 @@ describe(`createTenant on ${describeDriver()}`, () => {
     const failure = await createTenant(
       db,
       signup({ ownerEmail: 'invalid-email', password: 'weak' }),
-      services,
+      provisioning.provisioner,
     ).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(InvalidInputError);
     expect((failure as InvalidInputError).issues).toEqual([
@@ -171,7 +176,7 @@ describe(`createTenant on ${describeDriver()}`, () => {
 
   it('finds a tenant by domain case-insensitively, with its relations', async () => {
     const { db } = testDb;
-    const { tenantId } = await createTenant(db, signup(), services);
+    const { tenantId } = await createTenant(db, signup(), provisioning.provisioner);
     const found = await getTenantByDomain(db, 'FitZone-Berlin.PilarSystems.com');
     expect(found?.id).toBe(tenantId);
     expect(found?.tenantUsers[0]).not.toHaveProperty('passwordHash');
@@ -180,11 +185,11 @@ describe(`createTenant on ${describeDriver()}`, () => {
 
   it('deletes a tenant with every row it owns', async () => {
     const { db } = testDb;
-    const { tenantId } = await createTenant(db, signup(), services);
+    const { tenantId } = await createTenant(db, signup(), provisioning.provisioner);
     const other = await createTenant(
       db,
       signup({ ownerEmail: 'other@example.com', domain: null }),
-      services,
+      provisioning.provisioner,
     );
     await db
       .insert(schema.workoutPlans)
@@ -199,7 +204,7 @@ describe(`createTenant on ${describeDriver()}`, () => {
 
   it('retries a placeholder number that is already taken', async () => {
     const { db } = testDb;
-    const first = await createTenant(db, signup(), services);
+    const first = await createTenant(db, signup(), provisioning.provisioner);
     const [taken] = await db
       .select()
       .from(schema.phoneNumbers)
@@ -218,10 +223,12 @@ describe(`createTenant on ${describeDriver()}`, () => {
         },
       },
     });
+    await provisioning.stop();
+    provisioning = await startTestProvisioning(testDb, colliding);
     const second = await createTenant(
       db,
       signup({ ownerEmail: 'second@example.com', domain: null }),
-      colliding,
+      provisioning.provisioner,
     );
     expect(calls).toBe(2);
     const [phone] = await db
@@ -238,7 +245,7 @@ describe(`createTenant on ${describeDriver()}`, () => {
         createTenant(
           db,
           signup({ ownerEmail: `owner${i}@example.com`, domain: `studio-${i}.example.com` }),
-          services,
+          provisioning.provisioner,
         ),
       ),
     );
@@ -264,7 +271,7 @@ describe(`createTenant on ${describeDriver()}`, () => {
             ownerEmail: i % 2 ? 'race@example.com' : ' Race@Example.com',
             domain: null,
           }),
-          services,
+          provisioning.provisioner,
         ),
       ),
     );

@@ -20,7 +20,9 @@ import {
   createTestDb,
   createTestServices,
   describeDriver,
+  startTestProvisioning,
   type TestDb,
+  type TestProvisioning,
 } from './support/test-db.ts';
 
 const phoneOf = async (db: Database, tenantId: string) => {
@@ -103,11 +105,14 @@ describe('embedded key file', () => {
 
 describe(`channel secrets in the database on ${describeDriver()}`, () => {
   let testDb: TestDb;
+  let provisioning: TestProvisioning;
   const services = createTestServices();
   beforeEach(async () => {
     testDb = await createTestDb();
+    provisioning = await startTestProvisioning(testDb, services);
   });
   afterEach(async () => {
+    await provisioning.stop();
     await testDb.close();
   });
 
@@ -119,7 +124,9 @@ describe(`channel secrets in the database on ${describeDriver()}`, () => {
 
   it('keeps no generated secret or password in plaintext anywhere in a full dump', async () => {
     const { db } = testDb;
-    const tenants = await Promise.all([1, 2, 3].map((i) => createTenant(db, signup(i), services)));
+    const tenants = await Promise.all(
+      [1, 2, 3].map((i) => createTenant(db, signup(i), provisioning.provisioner)),
+    );
     const generated = (
       await Promise.all(
         tenants.map(({ tenantId }) => revealChannelSecrets(db, services.keyring, tenantId)),
@@ -148,8 +155,8 @@ describe(`channel secrets in the database on ${describeDriver()}`, () => {
 
   it('refuses a SIP password copied into another tenant’s row', async () => {
     const { db } = testDb;
-    const victim = await createTenant(db, signup(1), services);
-    const attacker = await createTenant(db, signup(2), services);
+    const victim = await createTenant(db, signup(1), provisioning.provisioner);
+    const attacker = await createTenant(db, signup(2), provisioning.provisioner);
     const victimPhone = await phoneOf(db, victim.tenantId);
     const attackerPhone = await phoneOf(db, attacker.tenantId);
     await db

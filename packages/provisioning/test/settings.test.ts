@@ -12,7 +12,9 @@ import {
   createTestDb,
   createTestServices,
   describeDriver,
+  startTestProvisioning,
   type TestDb,
+  type TestProvisioning,
 } from './support/test-db.ts';
 
 describe(`updateTenantConfig on ${describeDriver()}`, () => {
@@ -20,11 +22,13 @@ describe(`updateTenantConfig on ${describeDriver()}`, () => {
   let tenantId: string;
   beforeEach(async () => {
     testDb = await createTestDb();
+    const provisioning = await startTestProvisioning(testDb);
     ({ tenantId } = await createTenant(
       testDb.db,
       { studioName: 'Kraftwerk', ownerEmail: 'k@example.com', password: 'SecurePassword123!' },
-      createTestServices(),
+      provisioning.provisioner,
     ));
+    await provisioning.stop();
   });
   afterEach(async () => {
     await testDb.close();

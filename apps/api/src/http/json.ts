@@ -16,6 +16,16 @@ export const sendJson = (
   res.end(payload);
 };
 
+export const sendText = (
+  res: ServerResponse,
+  status: number,
+  body: string,
+  contentType: string,
+) => {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+};
+
 export class BadRequestBodyError extends Error {
   constructor(
     readonly status: 400 | 413,
@@ -25,14 +35,14 @@ export class BadRequestBodyError extends Error {
   }
 }
 
-const isJsonContentType = (value: string | undefined) =>
+export const isJsonContentType = (value: string | undefined) =>
   /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(value?.trim() ?? '');
 
-/** Reads and parses a JSON object body, refusing the wrong type, excess size or bad syntax. */
+/**
+ * Reads and parses a JSON object body, refusing excess size or bad syntax (the content type
+ * was already checked by the cross-site guard).
+ */
 export const readJsonObject = async (req: IncomingMessage, maxBytes: number): Promise<unknown> => {
-  if (!isJsonContentType(req.headers['content-type'])) {
-    throw new BadRequestBodyError(400, 'Content-Type must be application/json');
-  }
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes)
     throw new BadRequestBodyError(413, `Request body exceeds ${maxBytes} bytes`);

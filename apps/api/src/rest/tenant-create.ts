@@ -26,11 +26,11 @@ export const handleTenantCreate = async (
   }
   try {
     const body = await readJsonObject(req, MAX_BODY_BYTES);
-    const { tenantId, ownerId, defaultConfig, status } = await createTenant(
-      deps.db,
-      body,
-      deps.services,
-    );
+    const { tenantId, ownerId, defaultConfig, status } = await createTenant(deps.db, body, {
+      engine: deps.engine,
+      feed: deps.feed,
+      timeoutMs: deps.config.restWaitTimeoutMs,
+    });
     return sendJson(res, 201, { success: true, tenantId, ownerId, defaultConfig, status });
   } catch (error) {
     if (error instanceof BadRequestBodyError) {

@@ -1,15 +1,25 @@
 import {
-  createTenant,
+  createSession,
   domainAvailabilityInputSchema,
   isDomainAvailable,
+  registerTenant,
   signupInputSchema,
 } from '@pilar/provisioning';
 import { publicProcedure, router } from '../trpc/init.ts';
+import { setSessionCookie } from './session-cookie.ts';
 
 export const signupRouter = router({
-  create: publicProcedure
-    .input(signupInputSchema)
-    .mutation(({ ctx, input }) => createTenant(ctx.db, input, ctx.services)),
+  /** Creates tenant and owner, logs the owner in and starts provisioning without waiting for it. */
+  create: publicProcedure.input(signupInputSchema).mutation(async ({ ctx, input }) => {
+    const registered = await registerTenant(ctx.db, input);
+    const session = await createSession(ctx.db, {
+      id: registered.ownerId,
+      tenantId: registered.tenantId,
+    });
+    setSessionCookie(ctx, session.token);
+    await ctx.engine.startRun(registered.runId);
+    return registered;
+  }),
 
   checkDomain: publicProcedure
     .input(domainAvailabilityInputSchema)

@@ -1,13 +1,31 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Database, ProvisioningServices } from '@pilar/provisioning';
+import type {
+  Database,
+  ProvisioningEngine,
+  ProvisioningServices,
+  RunFeed,
+  ThrottlePolicy,
+} from '@pilar/provisioning';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+
+export interface AppConfig {
+  allowedOrigins: readonly string[];
+  trustProxy: boolean;
+  restWaitTimeoutMs: number;
+  throttlePolicy: ThrottlePolicy;
+}
 
 /** What every request may use; built once per server, not per request. */
 export interface AppDependencies {
   db: Database;
-  services: ProvisioningServices;
-  logger: Logger;
   driver: 'pglite' | 'postgres';
+  services: ProvisioningServices;
+  engine: ProvisioningEngine;
+  feed: RunFeed;
+  logger: Logger;
+  metrics: Metrics;
+  config: AppConfig;
 }
 
 export interface Context extends AppDependencies {

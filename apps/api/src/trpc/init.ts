@@ -1,7 +1,15 @@
-import { fieldErrorsOf, InvalidInputError, issuesOf } from '@pilar/provisioning';
+import {
+  fieldErrorsOf,
+  findSession,
+  InvalidInputError,
+  issuesOf,
+  NotAuthenticatedError,
+  TooManyAttemptsError,
+} from '@pilar/provisioning';
 import { initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
 import { isDomainError, toTRPCError } from '../errors.ts';
+import { readCookie, SESSION_COOKIE } from '../http/cookies.ts';
 import type { Context } from './context.ts';
 
 const fieldErrorsOfCause = (cause: unknown) => {
@@ -12,6 +20,10 @@ const fieldErrorsOfCause = (cause: unknown) => {
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
+  sse: {
+    ping: { enabled: true, intervalMs: 15_000 },
+    client: { reconnectAfterInactivityMs: 20_000 },
+  },
   errorFormatter: ({ shape, error }) => {
     const fieldErrors = fieldErrorsOfCause(error.cause);
     return {
@@ -22,17 +34,30 @@ const t = initTRPC.context<Context>().create({
         ...shape.data,
         domainCode: isDomainError(error.cause) ? error.cause.code : null,
         fieldErrors,
+        retryAfterSeconds:
+          error.cause instanceof TooManyAttemptsError ? error.cause.retryAfterSeconds : null,
       },
     };
   },
 });
 
-const mapDomainErrors = t.middleware(async ({ next }) => {
+const mapDomainErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
-  if (!result.ok && isDomainError(result.error.cause)) throw toTRPCError(result.error.cause);
-  return result;
+  if (result.ok || !isDomainError(result.error.cause)) return result;
+  if (result.error.cause instanceof TooManyAttemptsError && !ctx.res.headersSent) {
+    ctx.res.setHeader('retry-after', String(result.error.cause.retryAfterSeconds));
+  }
+  throw toTRPCError(result.error.cause);
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+/** Requires an owner's session; the tenant comes from it, never from the input. */
+export const ownerProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const token = readCookie(ctx.req, SESSION_COOKIE);
+  const session = token ? await findSession(ctx.db, token) : null;
+  if (!session) throw new NotAuthenticatedError();
+  return next({ ctx: { session, sessionToken: token as string, tenantId: session.tenantId } });
+});

@@ -1,31 +1,60 @@
 import type { AddressInfo } from 'node:net';
-import { createTestDb, createTestServices, type TestDb } from '@pilar/provisioning/testing';
+import {
+  DEFAULT_THROTTLE_POLICY,
+  type ProvisioningServices,
+  schema,
+  type ThrottlePolicy,
+} from '@pilar/provisioning';
+import {
+  createTestDb,
+  createTestServices,
+  TEST_ENGINE_OPTIONS,
+  type TestDb,
+} from '@pilar/provisioning/testing';
+import { eq } from 'drizzle-orm';
 import { createApp } from '../../src/app.ts';
 import { createLogger } from '../../src/logger.ts';
+import { startRuntime } from '../../src/runtime.ts';
+import type { AppDependencies } from '../../src/trpc/context.ts';
 
 export interface TestServer {
   baseUrl: string;
   testDb: TestDb;
+  deps: AppDependencies;
   close(): Promise<void>;
 }
 
-/** The real HTTP server on an ephemeral port, over a fresh test database. */
-export const startTestServer = async (): Promise<TestServer> => {
+export interface TestServerOptions {
+  services?: Partial<ProvisioningServices>;
+  throttlePolicy?: ThrottlePolicy;
+  restWaitTimeoutMs?: number;
+}
+
+/** The real HTTP server with its job engine on an ephemeral port, over a fresh test database. */
+export const startTestServer = async (options: TestServerOptions = {}): Promise<TestServer> => {
   const testDb = await createTestDb();
-  const server = createApp({
-    db: testDb.db,
-    driver: testDb.driver,
+  const runtime = await startRuntime(testDb, {
     logger: createLogger('silent'),
-    services: createTestServices(),
+    services: createTestServices(options.services),
+    config: {
+      allowedOrigins: [],
+      trustProxy: false,
+      restWaitTimeoutMs: options.restWaitTimeoutMs ?? 30_000,
+      throttlePolicy: options.throttlePolicy ?? DEFAULT_THROTTLE_POLICY,
+    },
+    engine: TEST_ENGINE_OPTIONS,
   });
+  const server = createApp(runtime.deps);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     testDb,
+    deps: runtime.deps,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await runtime.stop();
       await testDb.close();
     },
   };
@@ -42,4 +71,23 @@ export const postJson = async (
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+/** Polls the run's row until it has `status` (for tests that do not follow the event stream). */
+export const waitForRunStatus = async (
+  server: TestServer,
+  runId: string,
+  status: 'ready' | 'failed',
+  timeoutMs = 20_000,
+) => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [run] = await server.testDb.db
+      .select({ status: schema.provisioningRuns.status })
+      .from(schema.provisioningRuns)
+      .where(eq(schema.provisioningRuns.id, runId));
+    if (run?.status === status) return;
+    if (Date.now() > deadline) throw new Error(`run ${runId} is ${run?.status}, not ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 };

@@ -1,73 +1,168 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/types.ts';
-import { ProvisioningFailedError } from '../errors.ts';
 import { provisioningRuns, provisioningSteps } from '../schema/index.ts';
+import { recordEvent } from './events.ts';
+import { type ProvisioningObserver, silentObserver } from './observer.ts';
 import { PROVISIONING_STEPS, type ProvisioningServices } from './steps/index.ts';
 
 const STEPS_BY_NAME = new Map(PROVISIONING_STEPS.map((step) => [step.name, step]));
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const secondsSince = (start: number) => (performance.now() - start) / 1000;
 
 type StepRow = typeof provisioningSteps.$inferSelect;
+type RunRow = typeof provisioningRuns.$inferSelect;
 
-/** Runs one step and records its outcome; a failure is recorded on the run too, then rethrown. */
-const executeStep = async (db: Database, services: ProvisioningServices, step: StepRow) => {
-  const definition = STEPS_BY_NAME.get(step.name);
-  await db
-    .update(provisioningSteps)
-    .set({
-      status: 'running',
-      attempts: sql`${provisioningSteps.attempts} + 1`,
-      startedAt: new Date(),
-      finishedAt: null,
-      error: null,
-    })
-    .where(eq(provisioningSteps.id, step.id));
-  try {
-    if (!definition) throw new Error(`Unknown provisioning step "${step.name}"`);
-    await definition.run(db, services, step.tenantId);
-  } catch (error) {
-    const reason = reasonOf(error);
-    const finishedAt = new Date();
-    await db.transaction(async (tx) => {
-      await tx
-        .update(provisioningSteps)
-        .set({ status: 'failed', error: reason, finishedAt })
-        .where(eq(provisioningSteps.id, step.id));
-      await tx
-        .update(provisioningRuns)
-        .set({ status: 'failed', error: `${step.name}: ${reason}`, finishedAt })
-        .where(eq(provisioningRuns.id, step.runId));
+/**
+ * Where a run stands after one execution: finished either way, or a step failed with
+ * attempts left and the caller (the job engine) should run it again after a backoff.
+ */
+export type RunOutcome =
+  | { status: 'ready' }
+  | { status: 'failed'; step: string; error: string }
+  | { status: 'retry'; step: string; error: string; attempt: number };
+
+const markRunStarted = (db: Database, run: RunRow) =>
+  db.transaction(async (tx) => {
+    await tx
+      .update(provisioningRuns)
+      .set({ status: 'running', startedAt: sql`coalesce(${provisioningRuns.startedAt}, now())` })
+      .where(eq(provisioningRuns.id, run.id));
+    if (run.status === 'pending') {
+      await recordEvent(tx, { runId: run.id, tenantId: run.tenantId, type: 'run.started' });
+    }
+  });
+
+const markStepStarted = (db: Database, step: StepRow, attempt: number) =>
+  db.transaction(async (tx) => {
+    await tx
+      .update(provisioningSteps)
+      .set({ status: 'running', attempts: attempt, startedAt: new Date(), finishedAt: null })
+      .where(eq(provisioningSteps.id, step.id));
+    await recordEvent(tx, {
+      runId: step.runId,
+      tenantId: step.tenantId,
+      type: 'step.started',
+      step: step.name,
+      detail: { attempt, attemptLimit: step.attemptLimit },
     });
-    throw new ProvisioningFailedError(step.name, reason);
-  }
-  await db
-    .update(provisioningSteps)
-    .set({ status: 'done', finishedAt: new Date() })
-    .where(eq(provisioningSteps.id, step.id));
-};
+  });
 
-/** Executes every step of the run that is not done yet, in order, then marks the run ready. */
-export const executeRun = async (db: Database, services: ProvisioningServices, runId: string) => {
+const markStepDone = (db: Database, step: StepRow, attempt: number, seconds: number) =>
+  db.transaction(async (tx) => {
+    await tx
+      .update(provisioningSteps)
+      .set({ status: 'done', error: null, finishedAt: new Date() })
+      .where(eq(provisioningSteps.id, step.id));
+    await recordEvent(tx, {
+      runId: step.runId,
+      tenantId: step.tenantId,
+      type: 'step.done',
+      step: step.name,
+      detail: { attempt, durationMs: Math.round(seconds * 1000) },
+    });
+  });
+
+const markStepRetrying = (db: Database, step: StepRow, attempt: number, error: string) =>
+  db.transaction(async (tx) => {
+    await tx
+      .update(provisioningSteps)
+      .set({ status: 'pending', error, finishedAt: new Date() })
+      .where(eq(provisioningSteps.id, step.id));
+    await recordEvent(tx, {
+      runId: step.runId,
+      tenantId: step.tenantId,
+      type: 'step.retrying',
+      step: step.name,
+      detail: { attempt, attemptLimit: step.attemptLimit, error },
+    });
+  });
+
+const markStepFailed = (db: Database, step: StepRow, attempt: number, error: string) =>
+  db.transaction(async (tx) => {
+    const finishedAt = new Date();
+    await tx
+      .update(provisioningSteps)
+      .set({ status: 'failed', error, finishedAt })
+      .where(eq(provisioningSteps.id, step.id));
+    await tx
+      .update(provisioningRuns)
+      .set({ status: 'failed', error: `${step.name}: ${error}`, finishedAt })
+      .where(eq(provisioningRuns.id, step.runId));
+    await recordEvent(tx, {
+      runId: step.runId,
+      tenantId: step.tenantId,
+      type: 'step.failed',
+      step: step.name,
+      detail: { attempt, error },
+    });
+    await recordEvent(tx, {
+      runId: step.runId,
+      tenantId: step.tenantId,
+      type: 'run.failed',
+      step: step.name,
+      detail: { error },
+    });
+  });
+
+const markRunReady = (db: Database, run: RunRow) =>
+  db.transaction(async (tx) => {
+    await tx
+      .update(provisioningRuns)
+      .set({ status: 'ready', error: null, finishedAt: new Date() })
+      .where(eq(provisioningRuns.id, run.id));
+    await recordEvent(tx, { runId: run.id, tenantId: run.tenantId, type: 'run.ready' });
+  });
+
+/**
+ * Executes the steps of a run that are not done yet, in order, recording every transition
+ * as an event. Safe to call again at any point (after a crash, a retry, or concurrently
+ * under the run lock the engine holds): finished steps are skipped, steps are idempotent.
+ */
+export const executeRun = async (
+  db: Database,
+  services: ProvisioningServices,
+  runId: string,
+  observer: ProvisioningObserver = silentObserver,
+): Promise<RunOutcome> => {
+  const [run] = await db.select().from(provisioningRuns).where(eq(provisioningRuns.id, runId));
+  if (!run) throw new Error(`Provisioning run ${runId} does not exist`);
+  if (run.status === 'ready') return { status: 'ready' };
+  if (run.status === 'failed') return { status: 'failed', step: '', error: run.error ?? '' };
+  const runStarted = performance.now();
+  await markRunStarted(db, run);
   const steps = await db
     .select()
     .from(provisioningSteps)
     .where(eq(provisioningSteps.runId, runId))
     .orderBy(asc(provisioningSteps.position));
-  await db
-    .update(provisioningRuns)
-    .set({
-      status: 'running',
-      error: null,
-      finishedAt: null,
-      startedAt: sql`coalesce(${provisioningRuns.startedAt}, now())`,
-    })
-    .where(eq(provisioningRuns.id, runId));
+
   for (const step of steps) {
-    if (step.status !== 'done') await executeStep(db, services, step);
+    if (step.status === 'done') continue;
+    const attempt = step.attempts + 1;
+    const stepStarted = performance.now();
+    await markStepStarted(db, step, attempt);
+    try {
+      const definition = STEPS_BY_NAME.get(step.name);
+      if (!definition) throw new Error(`Unknown provisioning step "${step.name}"`);
+      await services.beforeStep?.(step.name, attempt);
+      await definition.run(db, services, step.tenantId);
+    } catch (thrown) {
+      const error = reasonOf(thrown);
+      if (attempt < step.attemptLimit) {
+        await markStepRetrying(db, step, attempt, error);
+        observer.stepFinished(step.name, 'retry', secondsSince(stepStarted));
+        return { status: 'retry', step: step.name, error, attempt };
+      }
+      await markStepFailed(db, step, attempt, error);
+      observer.stepFinished(step.name, 'failed', secondsSince(stepStarted));
+      observer.runFinished('failed', secondsSince(runStarted));
+      return { status: 'failed', step: step.name, error };
+    }
+    await markStepDone(db, step, attempt, secondsSince(stepStarted));
+    observer.stepFinished(step.name, 'done', secondsSince(stepStarted));
   }
-  await db
-    .update(provisioningRuns)
-    .set({ status: 'ready', finishedAt: new Date() })
-    .where(eq(provisioningRuns.id, runId));
+  await markRunReady(db, run);
+  observer.runFinished('ready', secondsSince(runStarted));
+  return { status: 'ready' };
 };

@@ -1,7 +1,7 @@
 import { relations } from 'drizzle-orm';
 import { conversations } from './conversations.ts';
 import { phoneNumbers } from './phone-numbers.ts';
-import { provisioningRuns, provisioningSteps } from './provisioning-runs.ts';
+import { provisioningEvents, provisioningRuns, provisioningSteps } from './provisioning-runs.ts';
 import { tenantIntegrations } from './tenant-integrations.ts';
 import { tenantSettings } from './tenant-settings.ts';
 import { tenantUsers } from './tenant-users.ts';
@@ -46,6 +46,13 @@ export const tenantSettingsRelations = relations(tenantSettings, ({ one }) => ({
 export const provisioningRunsRelations = relations(provisioningRuns, ({ one, many }) => ({
   tenant: one(tenants, { fields: [provisioningRuns.tenantId], references: [tenants.id] }),
   steps: many(provisioningSteps),
+  events: many(provisioningEvents),
+}));
+export const provisioningEventsRelations = relations(provisioningEvents, ({ one }) => ({
+  run: one(provisioningRuns, {
+    fields: [provisioningEvents.runId],
+    references: [provisioningRuns.id],
+  }),
 }));
 export const provisioningStepsRelations = relations(provisioningSteps, ({ one }) => ({
   run: one(provisioningRuns, {

@@ -3,14 +3,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import {
   createDb,
+  createProvisioningEngine,
+  createRunFeed,
   createSandboxProviders,
   type DbHandle,
+  type EngineOptions,
   generateKeySpec,
   MIGRATIONS_FOLDER,
+  openPglite,
+  type Provisioner,
   type ProvisioningServices,
   parseKeyring,
 } from '../../src/index.ts';
@@ -35,22 +39,28 @@ const migrationsFingerprint = async () => {
   return hash.digest('hex').slice(0, 12);
 };
 
+/** Installs the job engine's schema too, so tests do not pay for it each time. */
+const installJobEngine = async (handle: DbHandle) => {
+  const engine = createProvisioningEngine(handle, createTestServices(), { concurrency: 1 });
+  await engine.start();
+  await engine.stop();
+};
+
 let pgliteTemplate: Promise<Blob> | undefined;
 const buildPgliteTemplate = async () => {
-  const handle = await createDb({ driver: 'pglite' });
-  const client = (handle.db as unknown as { $client: PGlite }).$client;
-  const blob = await client.dumpDataDir('none');
+  const handle = await openPglite();
+  await installJobEngine(handle);
+  const blob = await handle.client.dumpDataDir('none');
   await handle.close();
   return blob;
 };
 
 const createPgliteTestDb = async (): Promise<TestDb> => {
   pgliteTemplate ??= buildPgliteTemplate();
-  const handle = await createDb({ driver: 'pglite', loadDataDir: await pgliteTemplate });
-  const client = (handle.db as unknown as { $client: PGlite }).$client;
+  const handle = await openPglite({ loadDataDir: await pgliteTemplate });
   return {
     ...handle,
-    dump: async () => Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()),
+    dump: async () => Buffer.from(await (await handle.client.dumpDataDir('none')).arrayBuffer()),
   };
 };
 
@@ -120,6 +130,40 @@ export const createTestServices = (
   providers: createSandboxProviders(),
   ...overrides,
 });
+
+/** Engine settings that keep tests quick: fast retries and recovery. */
+export const TEST_ENGINE_OPTIONS: EngineOptions = {
+  concurrency: 4,
+  pollingIntervalSeconds: 0.5,
+  retryDelaySeconds: 0,
+  recoveryIntervalSeconds: 1,
+  stallSeconds: 2,
+};
+
+export interface TestProvisioning {
+  services: ProvisioningServices;
+  provisioner: Provisioner;
+  stop(): Promise<void>;
+}
+
+/** The durable engine and the run feed over a test database, as the API runs them. */
+export const startTestProvisioning = async (
+  handle: DbHandle,
+  services = createTestServices(),
+  options: EngineOptions = {},
+): Promise<TestProvisioning> => {
+  const engine = createProvisioningEngine(handle, services, { ...TEST_ENGINE_OPTIONS, ...options });
+  await engine.start();
+  const feed = await createRunFeed(handle);
+  return {
+    services,
+    provisioner: { engine, feed, timeoutMs: 30_000 },
+    stop: async () => {
+      await engine.stop();
+      await feed.close();
+    },
+  };
+};
 
 export const describeDriver = () => (process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite');
 export * from './tenant-rows.ts';

@@ -6,6 +6,8 @@ import type { Keyring } from '../../secrets/keyring.ts';
 export interface ProvisioningServices {
   keyring: Keyring;
   providers: ChannelProviders;
+  /** Runs before every step attempt; the sandbox uses it to inject delays and failures. */
+  beforeStep?: (step: string, attempt: number) => Promise<void>;
 }
 
 /** A named unit of provisioning. Running it again never creates a second copy of anything. */

@@ -1,0 +1,70 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../db/types.ts';
+import { InvalidCredentialsError, TooManyAttemptsError } from '../errors.ts';
+import { tenantUsers } from '../schema/index.ts';
+import { parseOrThrow } from '../validation.ts';
+import {
+  accountKey,
+  addressKey,
+  clearFailures,
+  DEFAULT_THROTTLE_POLICY,
+  lockedForSeconds,
+  recordFailure,
+  type ThrottlePolicy,
+} from './login-throttle.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { createSession } from './sessions.ts';
+
+export const loginInputSchema = z.object({
+  email: z
+    .string({ error: 'Email is required' })
+    .trim()
+    .toLowerCase()
+    .min(1, 'Email is required')
+    .max(254),
+  password: z.string({ error: 'Password is required' }).min(1, 'Password is required').max(1024),
+});
+
+// Compared against when the account does not exist, so both paths cost one bcrypt verification.
+let decoyHash: Promise<string> | undefined;
+const decoy = () => {
+  decoyHash ??= hashPassword('decoy password that matches no account');
+  return decoyHash;
+};
+
+/**
+ * Checks e-mail and password and opens a new session. Locked accounts and addresses are
+ * refused before any password work, the same way whether the account exists or not.
+ */
+export const login = async (
+  db: Database,
+  input: unknown,
+  clientAddress: string,
+  policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY,
+) => {
+  const { email, password } = parseOrThrow(loginInputSchema, input);
+  const keys = { account: accountKey(email), address: addressKey(clientAddress) };
+  const locked = await lockedForSeconds(db, [keys.account, keys.address]);
+  if (locked > 0) throw new TooManyAttemptsError(locked);
+
+  const [user] = await db
+    .select({
+      id: tenantUsers.id,
+      tenantId: tenantUsers.tenantId,
+      passwordHash: tenantUsers.passwordHash,
+    })
+    .from(tenantUsers)
+    .where(eq(sql`lower(trim(${tenantUsers.email}))`, email));
+  const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
+  if (!user || !matches) {
+    await recordFailure(db, keys.account, policy.accountFailures, policy);
+    await recordFailure(db, keys.address, policy.addressFailures, policy);
+    const nowLocked = await lockedForSeconds(db, [keys.account, keys.address]);
+    if (nowLocked > 0) throw new TooManyAttemptsError(nowLocked);
+    throw new InvalidCredentialsError();
+  }
+  await clearFailures(db, keys.account);
+  const session = await createSession(db, user);
+  return { ...session, userId: user.id, tenantId: user.tenantId };
+};

@@ -1,0 +1,149 @@
+import PgBoss from 'pg-boss';
+import type { DbHandle } from '../db/handle.ts';
+import { executeRun } from '../provisioning/execute-run.ts';
+import { type ProvisioningObserver, silentObserver } from '../provisioning/observer.ts';
+import { reopenFailedRun } from '../provisioning/retry-run.ts';
+import type { ProvisioningServices } from '../provisioning/steps/index.ts';
+import { pgBossDb } from './pg-boss-db.ts';
+import { findStalledRuns } from './recover-runs.ts';
+
+const QUEUE = 'provisioning-run';
+
+export interface EngineOptions {
+  /** Runs executed at the same time by this process. */
+  concurrency?: number;
+  /** How often idle workers look for jobs sent by other processes (recovery only). */
+  pollingIntervalSeconds?: number;
+  /** First retry delay; pg-boss doubles it per retry. */
+  retryDelaySeconds?: number;
+  /** How often to look for runs whose job died with a killed process. */
+  recoveryIntervalSeconds?: number;
+  /** A run silent this long (no event) while its lock is free counts as stalled. */
+  stallSeconds?: number;
+  /** A job still active after this long is considered lost by pg-boss and retried. */
+  jobExpireSeconds?: number;
+  observer?: ProvisioningObserver;
+  onError?: (error: unknown, context: string) => void;
+}
+
+export interface ProvisioningEngine {
+  start(): Promise<void>;
+  /** Queues the run and wakes this process's idle workers, so it starts at once. */
+  startRun(runId: string): Promise<void>;
+  /** Reopens a failed run of the tenant and resumes it from the failed step. */
+  retryRun(tenantId: string, runId: string): Promise<void>;
+  /** Re-sends jobs for stalled runs; returns how many. */
+  recoverStalledRuns(quietSeconds?: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+interface RunJob {
+  runId: string;
+}
+
+/**
+ * Durable execution of provisioning runs on pg-boss (PostgreSQL's job queue), on the same
+ * database as the data: jobs survive restarts, retries back off, and any number of API
+ * processes share the work. A run lock makes sure one run executes in one place at a time.
+ */
+export const createProvisioningEngine = (
+  handle: DbHandle,
+  services: ProvisioningServices,
+  options: EngineOptions = {},
+): ProvisioningEngine => {
+  const {
+    concurrency = 4,
+    pollingIntervalSeconds = 2,
+    retryDelaySeconds = 1,
+    recoveryIntervalSeconds = 15,
+    stallSeconds = 30,
+    jobExpireSeconds = 300,
+    observer = silentObserver,
+    onError = () => {},
+  } = options;
+
+  const boss = new PgBoss({
+    db: pgBossDb(handle),
+    schema: 'pgboss',
+    schedule: false,
+    supervise: true,
+    migrate: true,
+    maintenanceIntervalSeconds: Math.max(1, Math.min(30, jobExpireSeconds)),
+  });
+  boss.on('error', (error) => onError(error, 'job engine'));
+  const workerIds: string[] = [];
+  let recoveryTimer: NodeJS.Timeout | undefined;
+
+  const executeJob = async (runId: string) => {
+    const release = await handle.tryLock(`provisioning-run:${runId}`);
+    // Held elsewhere means a live process is executing this run right now and will finish it.
+    if (!release) return;
+    try {
+      const outcome = await executeRun(handle.db, services, runId, observer);
+      if (outcome.status === 'retry') {
+        throw new Error(
+          `Step "${outcome.step}" failed (attempt ${outcome.attempt}), retrying: ${outcome.error}`,
+        );
+      }
+    } finally {
+      await release();
+    }
+  };
+
+  const wakeWorkers = () => {
+    for (const id of workerIds) boss.notifyWorker(id);
+  };
+
+  const send = async (runId: string) => {
+    await boss.send(QUEUE, { runId } satisfies RunJob);
+    wakeWorkers();
+  };
+
+  const recoverStalledRuns = async (quietSeconds = stallSeconds) => {
+    let recovered = 0;
+    for (const runId of await findStalledRuns(handle.db, quietSeconds)) {
+      const release = await handle.tryLock(`provisioning-run:${runId}`);
+      if (!release) continue;
+      await release();
+      await send(runId);
+      recovered++;
+    }
+    return recovered;
+  };
+
+  return {
+    start: async () => {
+      await boss.start();
+      await boss.createQueue(QUEUE, {
+        name: QUEUE,
+        retryLimit: 50,
+        retryDelay: retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: jobExpireSeconds,
+      });
+      for (let i = 0; i < concurrency; i++) {
+        workerIds.push(
+          await boss.work<RunJob>(QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
+            for (const job of jobs) await executeJob(job.data.runId);
+          }),
+        );
+      }
+      // At start-up nothing of this process is running yet: every unlocked open run is resumed.
+      await recoverStalledRuns(0);
+      recoveryTimer = setInterval(() => {
+        recoverStalledRuns().catch((error: unknown) => onError(error, 'run recovery'));
+      }, recoveryIntervalSeconds * 1000);
+      recoveryTimer.unref();
+    },
+    startRun: send,
+    retryRun: async (tenantId, runId) => {
+      await reopenFailedRun(handle.db, tenantId, runId);
+      await send(runId);
+    },
+    recoverStalledRuns,
+    stop: async () => {
+      clearInterval(recoveryTimer);
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+};

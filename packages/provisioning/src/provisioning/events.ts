@@ -1,0 +1,49 @@
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/types.ts';
+import { provisioningEvents } from '../schema/index.ts';
+
+/** NOTIFY channel; the payload is the run id, listeners then read the events from the table. */
+export const RUN_EVENTS_CHANNEL = 'provisioning_events';
+
+export const RUN_EVENT_TYPES = [
+  'run.started',
+  'step.started',
+  'step.done',
+  'step.retrying',
+  'step.failed',
+  'run.ready',
+  'run.failed',
+  'run.retried',
+] as const;
+export type RunEventType = (typeof RUN_EVENT_TYPES)[number];
+
+export const TERMINAL_EVENT_TYPES: ReadonlySet<string> = new Set(['run.ready', 'run.failed']);
+
+export interface NewRunEvent {
+  runId: string;
+  tenantId: string;
+  type: RunEventType;
+  step?: string;
+  detail?: Record<string, unknown>;
+}
+
+/** Appends an event and notifies listeners; inside a transaction both happen at commit. */
+export const recordEvent = async (db: Queryable, event: NewRunEvent) => {
+  await db.insert(provisioningEvents).values({
+    runId: event.runId,
+    tenantId: event.tenantId,
+    type: event.type,
+    step: event.step ?? null,
+    detail: event.detail ?? {},
+  });
+  await db.execute(sql`select pg_notify(${RUN_EVENTS_CHANNEL}, ${event.runId})`);
+};
+
+export type RunEvent = typeof provisioningEvents.$inferSelect;
+
+export const eventsAfter = (db: Queryable, runId: string, afterId: number) =>
+  db
+    .select()
+    .from(provisioningEvents)
+    .where(and(eq(provisioningEvents.runId, runId), gt(provisioningEvents.id, afterId)))
+    .orderBy(asc(provisioningEvents.id));
