@@ -10,11 +10,9 @@ import {
 } from '../src/index.ts';
 import {
   createTestDb,
-  createTestServices,
   describeDriver,
   startTestProvisioning,
   type TestDb,
-  type TestProvisioning,
 } from './support/test-db.ts';
 
 describe(`updateTenantConfig on ${describeDriver()}`, () => {

@@ -42,7 +42,8 @@ export const openPostgres = async ({
     driver: 'postgres',
     executeSql: async (text, values = []) => {
       const parameters = values as postgres.ParameterOrJSON<never>[];
-      if (!OPENS_TRANSACTION.test(text)) return { rows: [...(await client.unsafe(text, parameters))] };
+      if (!OPENS_TRANSACTION.test(text))
+        return { rows: [...(await client.unsafe(text, parameters))] };
       // A script with its own BEGIN … COMMIT must stay on one connection from start to end.
       const connection = await client.reserve();
       try {
