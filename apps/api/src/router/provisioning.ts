@@ -1,4 +1,10 @@
-import { followRun, getRunStatus, type RunEvent } from '@pilar/provisioning';
+import {
+  type Database,
+  followRun,
+  getRunStatus,
+  type RunEvent,
+  type RunFeed,
+} from '@pilar/provisioning';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { ownerProcedure, router } from '../trpc/init.ts';
@@ -14,6 +20,17 @@ const toProgressEvent = (event: RunEvent) => ({
 });
 
 export type ProgressEvent = ReturnType<typeof toProgressEvent>;
+
+async function* trackedProgress(
+  ctx: { db: Database; feed: RunFeed },
+  runId: string,
+  afterId: number,
+  signal: AbortSignal | undefined,
+) {
+  for await (const event of followRun(ctx.db, ctx.feed, runId, afterId, signal)) {
+    yield tracked(String(event.id), toProgressEvent(event));
+  }
+}
 
 export const provisioningRouter = router({
   status: ownerProcedure
@@ -35,11 +52,9 @@ export const provisioningRouter = router({
         lastEventId: z.string().regex(/^\d+$/, 'Invalid event id').nullish(),
       }),
     )
-    .subscription(async function* ({ ctx, input, signal }) {
+    .subscription(async ({ ctx, input, signal }) => {
+      // Checked before the stream starts, so a refusal reaches the client as its own error.
       await getRunStatus(ctx.db, ctx.tenantId, input.runId);
-      const after = Number(input.lastEventId ?? 0);
-      for await (const event of followRun(ctx.db, ctx.feed, input.runId, after, signal)) {
-        yield tracked(String(event.id), toProgressEvent(event));
-      }
+      return trackedProgress(ctx, input.runId, Number(input.lastEventId ?? 0), signal);
     }),
 });
