@@ -12,5 +12,5 @@ export const waitForRun = async (db: Database, feed: RunFeed, runId: string, tim
       throw new ProvisioningFailedError(event.step ?? 'unknown', String(event.detail.error ?? ''));
     }
   }
-  throw new ProvisioningTimeoutError(runId, Math.round(timeoutMs / 1000));
+  throw new ProvisioningTimeoutError(runId, Math.ceil(timeoutMs / 1000));
 };
