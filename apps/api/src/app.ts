@@ -3,6 +3,7 @@ import { pingDb } from '@pilar/provisioning';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { crossSiteRefusal } from './http/cross-site-guard.ts';
 import { sendJson, sendText } from './http/json.ts';
+import { createStaticSite } from './http/static-site.ts';
 import { handleTenantCreate } from './rest/tenant-create.ts';
 import { appRouter } from './router/root.ts';
 import type { AppDependencies } from './trpc/context.ts';
@@ -29,6 +30,8 @@ export const createApp = (deps: AppDependencies) => {
     },
   });
 
+  const site = deps.config.webRoot ? createStaticSite(deps.config.webRoot) : null;
+
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const refusal = crossSiteRefusal(req, deps.config.allowedOrigins, deps.config.trustProxy);
@@ -43,9 +46,11 @@ export const createApp = (deps: AppDependencies) => {
       );
     }
     if (path === '/api/tenant/create') return handleTenantCreate(deps, req, res);
-    if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD'))
-      return handleHealth(deps, res);
-    return sendJson(res, 404, { success: false, error: 'Not found' });
+    const readOnly = req.method === 'GET' || req.method === 'HEAD';
+    if (path === '/health' && readOnly) return handleHealth(deps, res);
+    const notFound = () => sendJson(res, 404, { success: false, error: 'Not found' });
+    if (site && readOnly && !path.startsWith('/api/')) return site(req, res, notFound);
+    return notFound();
   };
 
   return createServer((req, res) => {

@@ -30,6 +30,8 @@ const envSchema = z.object({
   PROVISIONING_RECOVERY_INTERVAL_SECONDS: seconds(15),
   PROVISIONING_STALL_SECONDS: seconds(30),
   PROVISIONING_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** The built web app to serve; defaults to apps/web/dist of this repository. */
+  WEB_DIST_DIR: z.string().optional(),
   /** How long `POST /api/tenant/create` waits for provisioning before answering 504. */
   REST_WAIT_TIMEOUT_SECONDS: seconds(60),
 });

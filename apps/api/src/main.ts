@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   createDb,
   createSandboxProviders,
@@ -12,6 +13,8 @@ import { createApp } from './app.ts';
 import { type Env, loadEnv } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { startRuntime } from './runtime.ts';
+
+const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 const keySpec = async (env: Env, dataDir: string) => {
   if (env.SECRET_KEY) return env.SECRET_KEY;
@@ -44,6 +47,7 @@ const start = async (env: Env, logger: Logger) => {
       trustProxy: env.TRUST_PROXY,
       restWaitTimeoutMs: env.REST_WAIT_TIMEOUT_SECONDS * 1000,
       throttlePolicy: DEFAULT_THROTTLE_POLICY,
+      webRoot: resolve(env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR),
     },
     engine: {
       concurrency: env.PROVISIONING_CONCURRENCY,

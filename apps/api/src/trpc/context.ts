@@ -14,6 +14,8 @@ export interface AppConfig {
   trustProxy: boolean;
   restWaitTimeoutMs: number;
   throttlePolicy: ThrottlePolicy;
+  /** Folder of the built web app served on the same origin, if any. */
+  webRoot?: string | null;
 }
 
 /** What every request may use; built once per server, not per request. */

@@ -1,0 +1,14 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const api = process.env.API_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    // The dev server forwards API calls, so the browser sees one origin as in production.
+    proxy: { '/trpc': api, '/api': api, '/webhooks': api, '/health': api },
+  },
+  build: { target: 'es2022', sourcemap: true, manifest: true },
+});
