@@ -3,6 +3,8 @@ import {
   type DomainError,
   DomainTakenError,
   EmailTakenError,
+  IdempotencyInProgressError,
+  IdempotencyKeyReusedError,
   InvalidCredentialsError,
   InvalidInputError,
   InvalidSecretKeyError,
@@ -34,6 +36,8 @@ const oneOfEach: DomainError[] = [
   new NotAuthenticatedError(),
   new InvalidCredentialsError(),
   new TooManyAttemptsError(30),
+  new IdempotencyKeyReusedError(),
+  new IdempotencyInProgressError(),
 ];
 
 describe('domain error mapping', () => {
@@ -59,6 +63,8 @@ describe('domain error mapping', () => {
         NOT_AUTHENTICATED: ['UNAUTHORIZED', 401],
         INVALID_CREDENTIALS: ['UNAUTHORIZED', 401],
         TOO_MANY_ATTEMPTS: ['TOO_MANY_REQUESTS', 429],
+        IDEMPOTENCY_KEY_REUSED: ['UNPROCESSABLE_CONTENT', 422],
+        IDEMPOTENCY_IN_PROGRESS: ['CONFLICT', 409],
       };
       const trpcError = toTRPCError(error);
       expect([trpcError.code, httpStatusOf(error)]).toEqual(expected[error.code]);

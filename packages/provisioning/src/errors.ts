@@ -13,6 +13,8 @@ export const DOMAIN_ERROR_CODES = [
   'NOT_AUTHENTICATED',
   'INVALID_CREDENTIALS',
   'TOO_MANY_ATTEMPTS',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_IN_PROGRESS',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -129,5 +131,19 @@ export class TooManyAttemptsError extends DomainError {
   readonly code = 'TOO_MANY_ATTEMPTS';
   constructor(readonly retryAfterSeconds: number) {
     super(`Too many failed login attempts. Try again in ${retryAfterSeconds} seconds.`);
+  }
+}
+
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  constructor() {
+    super('This Idempotency-Key was already used with a different request body');
+  }
+}
+
+export class IdempotencyInProgressError extends DomainError {
+  readonly code = 'IDEMPOTENCY_IN_PROGRESS';
+  constructor() {
+    super('A request with this Idempotency-Key is still being processed; retry shortly');
   }
 }

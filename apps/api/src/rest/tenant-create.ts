@@ -6,6 +6,17 @@ import type { AppDependencies } from '../trpc/context.ts';
 import { tenantCreateDocs } from './tenant-create-docs.ts';
 
 const MAX_BODY_BYTES = 16 * 1024;
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/** The optional `Idempotency-Key` header (IETF draft): printable ASCII, at most 255 characters. */
+const idempotencyKeyOf = (req: IncomingMessage) => {
+  const header = req.headers['idempotency-key'];
+  const key = Array.isArray(header) ? header[0] : header;
+  if (key === undefined) return undefined;
+  if (!KEY_PATTERN.test(key))
+    throw new BadRequestBodyError(400, 'Idempotency-Key must be 1–255 printable ASCII characters');
+  return key;
+};
 
 /** The specification's REST contract: `POST` creates and provisions, `GET` documents. */
 export const handleTenantCreate = async (
@@ -26,11 +37,17 @@ export const handleTenantCreate = async (
   }
   try {
     const body = await readJsonObject(req, MAX_BODY_BYTES);
-    const { tenantId, ownerId, defaultConfig, status } = await createTenant(deps.db, body, {
-      engine: deps.engine,
-      feed: deps.feed,
-      timeoutMs: deps.config.restWaitTimeoutMs,
-    });
+    const { tenantId, ownerId, defaultConfig, status } = await createTenant(
+      deps.db,
+      body,
+      {
+        engine: deps.engine,
+        feed: deps.feed,
+        keyring: deps.services.keyring,
+        timeoutMs: deps.config.restWaitTimeoutMs,
+      },
+      idempotencyKeyOf(req),
+    );
     return sendJson(res, 201, { success: true, tenantId, ownerId, defaultConfig, status });
   } catch (error) {
     if (error instanceof BadRequestBodyError) {

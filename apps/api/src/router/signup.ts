@@ -2,23 +2,26 @@ import {
   createSession,
   domainAvailabilityInputSchema,
   isDomainAvailable,
-  registerTenant,
-  signupInputSchema,
+  signupRequestSchema,
+  startSignup,
 } from '@pilar/provisioning';
 import { publicProcedure, router } from '../trpc/init.ts';
 import { setSessionCookie } from './session-cookie.ts';
 
 export const signupRouter = router({
   /** Creates tenant and owner, logs the owner in and starts provisioning without waiting for it. */
-  create: publicProcedure.input(signupInputSchema).mutation(async ({ ctx, input }) => {
-    const registered = await registerTenant(ctx.db, input);
-    const session = await createSession(ctx.db, {
-      id: registered.ownerId,
-      tenantId: registered.tenantId,
-    });
+  create: publicProcedure.input(signupRequestSchema).mutation(async ({ ctx, input }) => {
+    const { idempotencyKey, ...form } = input;
+    const { tenantId, ownerId, runId } = await startSignup(
+      ctx.db,
+      { keyring: ctx.services.keyring, engine: ctx.engine },
+      form,
+      idempotencyKey,
+    );
+    // A replayed submission logs this browser in as well: it proved it knows the password.
+    const session = await createSession(ctx.db, { id: ownerId, tenantId });
     setSessionCookie(ctx, session.token);
-    await ctx.engine.startRun(registered.runId);
-    return registered;
+    return { tenantId, ownerId, runId };
   }),
 
   checkDomain: publicProcedure

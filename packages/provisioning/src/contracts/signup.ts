@@ -60,3 +60,8 @@ export type SignupInput = z.input<typeof signupInputSchema>;
 export type ValidSignup = z.output<typeof signupInputSchema>;
 
 export const domainAvailabilityInputSchema = z.object({ domain: domainSchema });
+
+/** The wizard's signup: the form plus one idempotency key per attempt. */
+export const signupRequestSchema = signupInputSchema.extend({
+  idempotencyKey: z.uuid('Invalid idempotency key').optional(),
+});

@@ -1,5 +1,6 @@
 export * from './conversations.ts';
 export * from './enums.ts';
+export * from './idempotency-keys.ts';
 export * from './login-throttles.ts';
 export * from './phone-numbers.ts';
 export * from './provisioning-runs.ts';

@@ -157,7 +157,7 @@ export const startTestProvisioning = async (
   const feed = await createRunFeed(handle);
   return {
     services,
-    provisioner: { engine, feed, timeoutMs: 30_000 },
+    provisioner: { engine, feed, keyring: services.keyring, timeoutMs: 30_000 },
     stop: async () => {
       await engine.stop();
       await feed.close();
