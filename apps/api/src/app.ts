@@ -5,6 +5,7 @@ import { crossSiteRefusal } from './http/cross-site-guard.ts';
 import { sendJson, sendText } from './http/json.ts';
 import { createStaticSite } from './http/static-site.ts';
 import { handleTenantCreate } from './rest/tenant-create.ts';
+import { handleWhatsAppWebhook, isWhatsAppWebhookPath } from './rest/whatsapp-webhook.ts';
 import { appRouter } from './router/root.ts';
 import type { AppDependencies } from './trpc/context.ts';
 
@@ -46,6 +47,7 @@ export const createApp = (deps: AppDependencies) => {
       );
     }
     if (path === '/api/tenant/create') return handleTenantCreate(deps, req, res);
+    if (isWhatsAppWebhookPath(path)) return handleWhatsAppWebhook(deps, req, res);
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
     if (path === '/health' && readOnly) return handleHealth(deps, res);
     const notFound = () => sendJson(res, 404, { success: false, error: 'Not found' });

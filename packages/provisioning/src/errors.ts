@@ -15,6 +15,8 @@ export const DOMAIN_ERROR_CODES = [
   'TOO_MANY_ATTEMPTS',
   'IDEMPOTENCY_KEY_REUSED',
   'IDEMPOTENCY_IN_PROGRESS',
+  'SECRET_NOT_FOUND',
+  'SETTINGS_VERSION_NOT_FOUND',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -145,5 +147,19 @@ export class IdempotencyInProgressError extends DomainError {
   readonly code = 'IDEMPOTENCY_IN_PROGRESS';
   constructor() {
     super('A request with this Idempotency-Key is still being processed; retry shortly');
+  }
+}
+
+export class SecretNotFoundError extends DomainError {
+  readonly code = 'SECRET_NOT_FOUND';
+  constructor() {
+    super('Channel not found');
+  }
+}
+
+export class SettingsVersionNotFoundError extends DomainError {
+  readonly code = 'SETTINGS_VERSION_NOT_FOUND';
+  constructor(version: number) {
+    super(`Settings version ${version} does not exist`);
   }
 }

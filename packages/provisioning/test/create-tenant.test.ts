@@ -96,7 +96,7 @@ describe(`createTenant on ${describeDriver()}`, () => {
     expect(tenant.conversations).toHaveLength(1);
     expect(tenant.conversations[0]).toMatchObject({
       channel: 'VOICE',
-      transcript: { messages: [], systemPrompt: DEFAULT_AGENT_PROMPT.systemPrompt },
+      transcript: { messages: [], profile: { systemPrompt: DEFAULT_AGENT_PROMPT.systemPrompt } },
       metadata: { type: 'system_initialization', config: DEFAULT_TENANT_CONFIG },
     });
 

@@ -6,6 +6,7 @@ import {
   InvalidInputError,
   SettingsVersionConflictError,
   TenantNotFoundError,
+  tenantConfigSchema,
   updateTenantConfig,
 } from '../src/index.ts';
 import {
@@ -32,7 +33,10 @@ describe(`updateTenantConfig on ${describeDriver()}`, () => {
     await testDb.close();
   });
 
-  const changed = { ...DEFAULT_TENANT_CONFIG, studioRules: ['Sei pünktlich'] };
+  const changed = tenantConfigSchema.parse({
+    ...DEFAULT_TENANT_CONFIG,
+    studioRules: ['Sei pünktlich'],
+  });
 
   it('writes a valid document and bumps the version', async () => {
     const { db } = testDb;

@@ -1,14 +1,20 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { router } from '../trpc/init.ts';
 import { authRouter } from './auth.ts';
+import { channelsRouter } from './channels.ts';
 import { defaultsRouter } from './defaults.ts';
+import { historyRouter } from './history.ts';
 import { provisioningRouter } from './provisioning.ts';
+import { settingsRouter } from './settings.ts';
 import { signupRouter } from './signup.ts';
 
 export const appRouter = router({
   auth: authRouter,
+  channels: channelsRouter,
   defaults: defaultsRouter,
+  history: historyRouter,
   provisioning: provisioningRouter,
+  settings: settingsRouter,
   signup: signupRouter,
 });
 

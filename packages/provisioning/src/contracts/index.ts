@@ -1,5 +1,8 @@
-// Browser-safe entry: zod contracts, defaults and types only — no database, crypto or bcrypt.
+// Browser-safe entry: zod contracts, defaults, the prompt renderer and types — no database,
+// crypto or bcrypt.
 export * from '../defaults/agent-prompt.ts';
 export * from '../defaults/tenant-config.ts';
+export * from '../prompt/render-agent-prompt.ts';
+export * from './settings-sections.ts';
 export * from './signup.ts';
 export * from './tenant-config.ts';

@@ -110,20 +110,127 @@ export const openingMessagesSchema = z.object({
 
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 const time = z.string().regex(TIME_PATTERN, 'Time must be HH:MM (24-hour)');
+const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export const MAX_RANGES_PER_DAY = 4;
+export const MAX_CLOSING_DAYS = 60;
 
-export const dayHoursSchema = z
-  .object({ open: time, close: time, closed: z.boolean() })
-  .refine((day) => day.closed || day.open !== day.close, {
+export const timeRangeSchema = z
+  .object({ open: time, close: time })
+  .refine((range) => range.open !== range.close, {
     message: 'Opening and closing time must differ',
     path: ['close'],
   });
+export type TimeRange = z.infer<typeof timeRangeSchema>;
 
-export const businessHoursSchema = z.object(
-  Object.fromEntries(WEEKDAYS.map((day) => [day, dayHoursSchema])) as Record<
-    (typeof WEEKDAYS)[number],
-    typeof dayHoursSchema
-  >,
-);
+const minutes = (value: string) => Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5));
+
+/** A range as minutes from the day's midnight; closing at or before opening runs past midnight. */
+export const rangeMinutes = ({ open, close }: TimeRange): [number, number] => {
+  const start = minutes(open);
+  const end = minutes(close);
+  return [start, end <= start ? end + 24 * 60 : end];
+};
+
+const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
+
+/**
+ * One day: `open`–`close` as in the specification, plus further ranges of the same day (e.g.
+ * a midday break: 06:00–12:00 and 14:00–22:00). A range may close after midnight.
+ */
+export const dayHoursSchema = z
+  .object({
+    open: time,
+    close: time,
+    closed: z.boolean(),
+    additionalRanges: z
+      .array(timeRangeSchema)
+      .max(MAX_RANGES_PER_DAY - 1, `At most ${MAX_RANGES_PER_DAY} time ranges per day`)
+      .default([]),
+  })
+  .superRefine((day, ctx) => {
+    if (day.closed) return;
+    if (day.open === day.close) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Opening and closing time must differ',
+        path: ['close'],
+      });
+      return;
+    }
+    const ranges = dayRanges(day).map(rangeMinutes);
+    ranges.forEach((range, index) => {
+      if (ranges.slice(0, index).some((earlier) => overlaps(earlier, range))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Time ranges of a day must not overlap',
+          path: index === 0 ? ['open'] : ['additionalRanges', index - 1, 'open'],
+        });
+      }
+    });
+  });
+export type DayHours = z.input<typeof dayHoursSchema>;
+
+/** Every open range of a day, first the specification's `open`–`close`. */
+export const dayRanges = (
+  day: Pick<z.output<typeof dayHoursSchema>, 'open' | 'close' | 'closed'> & {
+    additionalRanges?: TimeRange[];
+  },
+): TimeRange[] =>
+  day.closed ? [] : [{ open: day.open, close: day.close }, ...(day.additionalRanges ?? [])];
+
+export const businessHoursSchema = z
+  .object(
+    Object.fromEntries(WEEKDAYS.map((day) => [day, dayHoursSchema])) as Record<
+      (typeof WEEKDAYS)[number],
+      typeof dayHoursSchema
+    >,
+  )
+  .superRefine((week, ctx) => {
+    // A range past midnight must not run into the next day's first hours.
+    WEEKDAYS.forEach((day, index) => {
+      const next = WEEKDAYS[(index + 1) % WEEKDAYS.length] as (typeof WEEKDAYS)[number];
+      const spill = dayRanges(week[day])
+        .filter((range) => range.open !== range.close)
+        .map(rangeMinutes)
+        .filter(([, end]) => end > 24 * 60)
+        .map(([, end]) => end - 24 * 60);
+      const nextStarts = dayRanges(week[next]).map((range) => rangeMinutes(range)[0]);
+      if (spill.some((end) => nextStarts.some((start) => start < end))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Overlaps with the hours of ${next}`,
+          path: [day, 'close'],
+        });
+      }
+    });
+  });
+
+export const closingDaySchema = z.object({
+  date: z
+    .string()
+    .regex(DATE_PATTERN, 'Date must be YYYY-MM-DD')
+    .refine(
+      (value) =>
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+      'No such date',
+    ),
+  label: z
+    .string()
+    .trim()
+    .min(1, 'Label must not be empty')
+    .max(80, 'Label must be at most 80 characters'),
+});
+export type ClosingDay = z.infer<typeof closingDaySchema>;
+
+export const closingDaysSchema = z
+  .array(closingDaySchema)
+  .max(MAX_CLOSING_DAYS, `At most ${MAX_CLOSING_DAYS} closing days`)
+  .refine(
+    (days) => new Set(days.map((day) => day.date)).size === days.length,
+    'Each date only once',
+  )
+  .default([]);
 
 export const featuresSchema = z.object({
   voiceAgent: z.boolean(),
@@ -142,9 +249,12 @@ export const tenantConfigSchema = z.object({
   studioRules: studioRulesSchema,
   openingMessages: openingMessagesSchema,
   businessHours: businessHoursSchema,
+  closingDays: closingDaysSchema,
   features: featuresSchema,
 });
 
-export type TenantConfig = z.infer<typeof tenantConfigSchema>;
+/** The stored, validated document (defaults filled in). */
+export type TenantConfig = z.output<typeof tenantConfigSchema>;
+/** A document as written, e.g. the specification's default without the later additions. */
+export type TenantConfigInput = z.input<typeof tenantConfigSchema>;
 export type Weekday = (typeof WEEKDAYS)[number];
-export type DayHours = z.infer<typeof dayHoursSchema>;

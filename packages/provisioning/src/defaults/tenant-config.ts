@@ -1,4 +1,8 @@
-import type { TenantConfig } from '../contracts/tenant-config.ts';
+import {
+  type TenantConfig,
+  type TenantConfigInput,
+  tenantConfigSchema,
+} from '../contracts/tenant-config.ts';
 
 const weekday = { open: '06:00', close: '22:00', closed: false };
 
@@ -57,8 +61,12 @@ export const DEFAULT_TENANT_CONFIG = {
     leadClassification: true,
     autoFollowup: true,
   },
-} as const satisfies TenantConfig;
+} as const satisfies TenantConfigInput;
 
-/** A fresh, mutable copy, so no caller can change the shared default. */
-export const defaultTenantConfig = (): TenantConfig =>
-  structuredClone(DEFAULT_TENANT_CONFIG) as TenantConfig;
+/** The specification's default as it answers a signup: a fresh copy nobody can share. */
+export const defaultTenantConfig = (): TenantConfigInput =>
+  structuredClone(DEFAULT_TENANT_CONFIG) as TenantConfigInput;
+
+/** The first settings document of a studio: the default with every later field filled in. */
+export const initialSettingsDocument = (): TenantConfig =>
+  tenantConfigSchema.parse(DEFAULT_TENANT_CONFIG);

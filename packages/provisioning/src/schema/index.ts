@@ -6,6 +6,7 @@ export * from './phone-numbers.ts';
 export * from './provisioning-runs.ts';
 export * from './relations.ts';
 export * from './sessions.ts';
+export * from './settings-history.ts';
 export * from './tenant-integrations.ts';
 export * from './tenant-settings.ts';
 export * from './tenant-users.ts';

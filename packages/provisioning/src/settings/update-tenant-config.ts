@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type TenantConfig, tenantConfigSchema } from '../contracts/tenant-config.ts';
+import { type TenantConfigInput, tenantConfigSchema } from '../contracts/tenant-config.ts';
 import type { Queryable } from '../db/types.ts';
 import { SettingsVersionConflictError, TenantNotFoundError } from '../errors.ts';
 import { tenantSettings } from '../schema/index.ts';
@@ -15,7 +15,7 @@ export interface ConfigWrite {
 export const updateTenantConfig = async (
   db: Queryable,
   tenantId: string,
-  config: TenantConfig,
+  config: TenantConfigInput,
   { expectedVersion, updatedById = null }: ConfigWrite = {},
 ) => {
   const valid = parseOrThrow(tenantConfigSchema, config);

@@ -3,10 +3,10 @@ import { hashPassword } from '../auth/password.ts';
 import { signupInputSchema } from '../contracts/signup.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { violatedUniqueConstraint } from '../db/unique-violation.ts';
-import { defaultTenantConfig } from '../defaults/tenant-config.ts';
+import { initialSettingsDocument } from '../defaults/tenant-config.ts';
 import { DomainTakenError, EmailTakenError } from '../errors.ts';
 import { createRun } from '../provisioning/create-run.ts';
-import { tenantSettings, tenants, tenantUsers } from '../schema/index.ts';
+import { settingsHistory, tenantSettings, tenants, tenantUsers } from '../schema/index.ts';
 import { parseOrThrow } from '../validation.ts';
 
 const EMAIL_CONSTRAINTS = new Set([
@@ -53,9 +53,17 @@ export const registerTenant = async (db: Database, input: unknown) => {
         .values({ tenantId: tenant.id, email: signup.ownerEmail, passwordHash, role: 'owner' })
         .returning({ id: tenantUsers.id });
       if (!owner) throw new Error('Inserting the owner returned no row');
+      const config = initialSettingsDocument();
       await tx
         .insert(tenantSettings)
-        .values({ tenantId: tenant.id, config: defaultTenantConfig(), updatedById: owner.id });
+        .values({ tenantId: tenant.id, config, updatedById: owner.id });
+      await tx.insert(settingsHistory).values({
+        tenantId: tenant.id,
+        version: 1,
+        section: 'initial',
+        config,
+        changedById: owner.id,
+      });
       const runId = await createRun(tx, tenant.id);
       return { tenantId: tenant.id, ownerId: owner.id, runId };
     });

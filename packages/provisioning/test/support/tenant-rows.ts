@@ -10,6 +10,9 @@ const tenantOwnedTables = {
   conversations: schema.conversations,
   workout_plans: schema.workoutPlans,
   tenant_settings: schema.tenantSettings,
+  settings_history: schema.settingsHistory,
+  sessions: schema.sessions,
+  provisioning_events: schema.provisioningEvents,
   provisioning_runs: schema.provisioningRuns,
   provisioning_steps: schema.provisioningSteps,
 } as const;

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { DEFAULT_AGENT_PROMPT } from '../../defaults/agent-prompt.ts';
 import { TenantNotFoundError } from '../../errors.ts';
-import { conversations, tenantSettings } from '../../schema/index.ts';
+import { renderAgentPrompt } from '../../prompt/render-agent-prompt.ts';
+import { conversations, tenantSettings, tenants } from '../../schema/index.ts';
 import type { ProvisioningStep } from './step.ts';
 
 /** The conversation that carries the agent's system prompt and the tenant's configuration. */
@@ -9,8 +10,9 @@ export const seedAiProfile: ProvisioningStep = {
   name: 'ai_profile',
   run: async (db, _services, tenantId) => {
     const [settings] = await db
-      .select({ config: tenantSettings.config })
+      .select({ config: tenantSettings.config, studioName: tenants.name })
       .from(tenantSettings)
+      .innerJoin(tenants, eq(tenants.id, tenantSettings.tenantId))
       .where(eq(tenantSettings.tenantId, tenantId));
     if (!settings) throw new TenantNotFoundError();
     // The partial unique index on system_initialization makes a second run a no-op.
@@ -21,7 +23,7 @@ export const seedAiProfile: ProvisioningStep = {
         channel: 'VOICE',
         transcript: {
           messages: [],
-          systemPrompt: DEFAULT_AGENT_PROMPT.systemPrompt,
+          systemPrompt: renderAgentPrompt(settings),
           profile: DEFAULT_AGENT_PROMPT,
         },
         metadata: { type: 'system_initialization', config: settings.config },

@@ -1,0 +1,23 @@
+import { listSettingsHistory, restoreSettingsVersion } from '@pilar/provisioning';
+import { z } from 'zod';
+import { ownerProcedure, router } from '../trpc/init.ts';
+
+export const historyRouter = router({
+  list: ownerProcedure.query(({ ctx }) => listSettingsHistory(ctx.db, ctx.tenantId)),
+
+  restore: ownerProcedure
+    .input(
+      z.object({
+        version: z.number().int().positive(),
+        expectedVersion: z.number().int().positive(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { version, config } = await restoreSettingsVersion(
+        ctx.db,
+        { tenantId: ctx.tenantId, userId: ctx.session.userId },
+        input,
+      );
+      return { version, config };
+    }),
+});

@@ -1,0 +1,42 @@
+import {
+  GERMAN_STATES,
+  germanStateNames,
+  getTenantConfig,
+  publicHolidays,
+  renderAgentPrompt,
+  saveSettingsSection,
+  sectionSaveSchema,
+} from '@pilar/provisioning';
+import { z } from 'zod';
+import { ownerProcedure, router } from '../trpc/init.ts';
+
+export const settingsRouter = router({
+  /** The whole settings document with its version, the studio name and the rendered prompt. */
+  get: ownerProcedure.query(async ({ ctx }) => {
+    const { version, config } = await getTenantConfig(ctx.db, ctx.tenantId);
+    const studioName = ctx.session.tenantName;
+    return { version, config, studioName, agentPrompt: renderAgentPrompt({ studioName, config }) };
+  }),
+
+  /** Saves one section against the version it was based on; a stale version is a conflict. */
+  saveSection: ownerProcedure.input(sectionSaveSchema).mutation(async ({ ctx, input }) => {
+    const { version, config } = await saveSettingsSection(
+      ctx.db,
+      { tenantId: ctx.tenantId, userId: ctx.session.userId },
+      input,
+    );
+    return { version, config };
+  }),
+
+  /** Public holidays of a German federal state, to offer as closing days. */
+  holidays: ownerProcedure
+    .input(
+      z.object({
+        state: z.enum(GERMAN_STATES, { error: 'Unknown federal state' }),
+        year: z.number().int().min(2000).max(2100),
+      }),
+    )
+    .query(({ input }) => publicHolidays(input.state, input.year)),
+
+  federalStates: ownerProcedure.query(() => germanStateNames()),
+});

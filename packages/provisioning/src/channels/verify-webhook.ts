@@ -1,0 +1,47 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../db/types.ts';
+import { whatsAppChannels } from '../schema/index.ts';
+import type { Keyring } from '../secrets/keyring.ts';
+import { openSecret } from '../secrets/sealed-secret.ts';
+import { secretPurpose } from './channel-secrets.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+export interface WebhookHandshake {
+  mode: string | null;
+  verifyToken: string | null;
+  challenge: string | null;
+}
+
+/**
+ * Meta's webhook verification: with `hub.mode=subscribe` and the tenant's verify token the
+ * challenge is echoed; anything else is refused (null). Tokens compare in constant time.
+ */
+export const verifyWhatsAppWebhook = async (
+  db: Queryable,
+  keyring: Keyring,
+  tenantId: string,
+  { mode, verifyToken, challenge }: WebhookHandshake,
+): Promise<string | null> => {
+  if (mode !== 'subscribe' || !verifyToken || challenge === null || !UUID.test(tenantId))
+    return null;
+  const channels = await db
+    .select({ config: whatsAppChannels.waCloudApiConfig })
+    .from(whatsAppChannels)
+    .where(eq(whatsAppChannels.tenantId, tenantId));
+  const presented = digest(verifyToken);
+  const matches = channels.some(({ config }) =>
+    timingSafeEqual(
+      presented,
+      digest(
+        openSecret(keyring, config.webhookVerifyToken, {
+          tenantId,
+          purpose: secretPurpose.whatsAppVerifyToken,
+        }),
+      ),
+    ),
+  );
+  return matches ? challenge : null;
+};
