@@ -13,8 +13,10 @@ import {
   ProvisioningTimeoutError,
   RunNotFoundError,
   RunNotRetryableError,
+  SecretNotFoundError,
   SecretUnreadableError,
   SettingsVersionConflictError,
+  SettingsVersionNotFoundError,
   TenantNotFoundError,
   TooManyAttemptsError,
 } from '@pilar/provisioning';
@@ -38,6 +40,8 @@ const oneOfEach: DomainError[] = [
   new TooManyAttemptsError(30),
   new IdempotencyKeyReusedError(),
   new IdempotencyInProgressError(),
+  new SecretNotFoundError(),
+  new SettingsVersionNotFoundError(7),
 ];
 
 describe('domain error mapping', () => {
@@ -65,6 +69,8 @@ describe('domain error mapping', () => {
         TOO_MANY_ATTEMPTS: ['TOO_MANY_REQUESTS', 429],
         IDEMPOTENCY_KEY_REUSED: ['UNPROCESSABLE_CONTENT', 422],
         IDEMPOTENCY_IN_PROGRESS: ['CONFLICT', 409],
+        SECRET_NOT_FOUND: ['NOT_FOUND', 404],
+        SETTINGS_VERSION_NOT_FOUND: ['NOT_FOUND', 404],
       };
       const trpcError = toTRPCError(error);
       expect([trpcError.code, httpStatusOf(error)]).toEqual(expected[error.code]);
