@@ -135,6 +135,10 @@ describe('settings, channels and history', () => {
       /^(settings|channels|history)\./.test(path),
     );
 
+    const isMutation = (path: string) =>
+      (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]?._def.type ===
+      'mutation';
+
     const call = (
       client: TestClient,
       path: string,
