@@ -136,8 +136,8 @@ describe('settings, channels and history', () => {
     );
 
     const isMutation = (path: string) =>
-      (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]?._def.type ===
-      'mutation';
+      (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]
+        ?._def.type === 'mutation';
 
     const call = (
       client: TestClient,
