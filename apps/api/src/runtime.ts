@@ -1,4 +1,5 @@
 import {
+  createPasswordHasher,
   createProvisioningEngine,
   createRunFeed,
   type DbHandle,
@@ -11,6 +12,8 @@ import type { AppConfig, AppDependencies } from './trpc/context.ts';
 
 export interface RuntimeOptions {
   services: ProvisioningServices;
+  /** Worker threads for bcrypt (default: one per core). */
+  hashThreads?: number;
   config: AppConfig;
   logger: Logger;
   engine?: Omit<EngineOptions, 'observer' | 'onError'>;
@@ -29,7 +32,11 @@ export const startRuntime = async (handle: DbHandle, options: RuntimeOptions) =>
   });
   await engine.start();
   const feed = await createRunFeed(handle);
+  const passwords = createPasswordHasher(
+    options.hashThreads ? { threads: options.hashThreads } : {},
+  );
   const deps: AppDependencies = {
+    passwords,
     db: handle.db,
     driver: handle.driver,
     services: options.services,
@@ -44,6 +51,7 @@ export const startRuntime = async (handle: DbHandle, options: RuntimeOptions) =>
     stop: async () => {
       await engine.stop();
       await feed.close();
+      await passwords.close();
     },
   };
 };

@@ -44,6 +44,7 @@ export const handleTenantCreate = async (
         engine: deps.engine,
         feed: deps.feed,
         keyring: deps.services.keyring,
+        passwords: deps.passwords,
         timeoutMs: deps.config.restWaitTimeoutMs,
       },
       idempotencyKeyOf(req),

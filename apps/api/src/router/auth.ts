@@ -10,6 +10,7 @@ export const authRouter = router({
     const previous = readCookie(ctx.req, SESSION_COOKIE);
     const session = await login(
       ctx.db,
+      ctx.passwords,
       input,
       clientAddress(ctx.req, ctx.config.trustProxy),
       ctx.config.throttlePolicy,

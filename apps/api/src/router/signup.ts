@@ -14,7 +14,7 @@ export const signupRouter = router({
     const { idempotencyKey, ...form } = input;
     const { tenantId, ownerId, runId } = await startSignup(
       ctx.db,
-      { keyring: ctx.services.keyring, engine: ctx.engine },
+      { keyring: ctx.services.keyring, engine: ctx.engine, passwords: ctx.passwords },
       form,
       idempotencyKey,
     );

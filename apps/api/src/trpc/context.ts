@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type {
   Database,
+  PasswordHasher,
   ProvisioningEngine,
   ProvisioningServices,
   RunFeed,
@@ -23,6 +24,7 @@ export interface AppDependencies {
   db: Database;
   driver: 'pglite' | 'postgres';
   services: ProvisioningServices;
+  passwords: PasswordHasher;
   engine: ProvisioningEngine;
   feed: RunFeed;
   logger: Logger;

@@ -43,6 +43,7 @@ export const startTestServer = async (options: TestServerOptions = {}): Promise<
       throttlePolicy: options.throttlePolicy ?? DEFAULT_THROTTLE_POLICY,
     },
     engine: TEST_ENGINE_OPTIONS,
+    hashThreads: 2,
   });
   const server = createApp(runtime.deps);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

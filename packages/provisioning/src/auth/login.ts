@@ -13,7 +13,7 @@ import {
   recordFailure,
   type ThrottlePolicy,
 } from './login-throttle.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import type { PasswordHasher } from './password.ts';
 import { createSession } from './sessions.ts';
 
 export const loginInputSchema = z.object({
@@ -26,12 +26,9 @@ export const loginInputSchema = z.object({
   password: z.string({ error: 'Password is required' }).min(1, 'Password is required').max(1024),
 });
 
-// Compared against when the account does not exist, so both paths cost one bcrypt verification.
-let decoyHash: Promise<string> | undefined;
-const decoy = () => {
-  decoyHash ??= hashPassword('decoy password that matches no account');
-  return decoyHash;
-};
+// Compared against when the account does not exist, so both paths cost one bcrypt verification
+// (a cost-10 hash of a random password nobody knows).
+const DECOY_HASH = '$2b$10$mIcz5QnuEW/kFqeGj2iUp.8Kf5HTvaPl3o.T0Vn0c96qb3ukrsd.a';
 
 /**
  * Checks e-mail and password and opens a new session. Locked accounts and addresses are
@@ -39,6 +36,7 @@ const decoy = () => {
  */
 export const login = async (
   db: Database,
+  passwords: PasswordHasher,
   input: unknown,
   clientAddress: string,
   policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY,
@@ -56,7 +54,7 @@ export const login = async (
     })
     .from(tenantUsers)
     .where(eq(sql`lower(trim(${tenantUsers.email}))`, email));
-  const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
+  const matches = await passwords.verify(password, user?.passwordHash ?? DECOY_HASH);
   if (!user || !matches) {
     await recordFailure(db, keys.account, policy.accountFailures, policy);
     await recordFailure(db, keys.address, policy.addressFailures, policy);

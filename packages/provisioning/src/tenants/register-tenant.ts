@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { hashPassword } from '../auth/password.ts';
+import type { PasswordHasher } from '../auth/password.ts';
 import { signupInputSchema } from '../contracts/signup.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { violatedUniqueConstraint } from '../db/unique-violation.ts';
@@ -37,10 +37,10 @@ const isEmailRegistered = async (db: Queryable, email: string) => {
  * provisioning run in one transaction. The unique indexes decide races; the look-up before
  * hashing only spares bcrypt work for an address that is plainly taken.
  */
-export const registerTenant = async (db: Database, input: unknown) => {
+export const registerTenant = async (db: Database, passwords: PasswordHasher, input: unknown) => {
   const signup = parseOrThrow(signupInputSchema, input);
   if (await isEmailRegistered(db, signup.ownerEmail)) throw new EmailTakenError();
-  const passwordHash = await hashPassword(signup.password);
+  const passwordHash = await passwords.hash(signup.password);
   try {
     return await db.transaction(async (tx) => {
       const [tenant] = await tx

@@ -1,3 +1,4 @@
+import type { PasswordHasher } from '../auth/password.ts';
 import type { Database } from '../db/types.ts';
 import { withIdempotency } from '../idempotency/with-idempotency.ts';
 import type { ProvisioningEngine } from '../jobs/provisioning-engine.ts';
@@ -7,6 +8,7 @@ import { registerTenant } from './register-tenant.ts';
 export interface SignupServices {
   keyring: Keyring;
   engine: ProvisioningEngine;
+  passwords: PasswordHasher;
 }
 
 /**
@@ -16,12 +18,12 @@ export interface SignupServices {
  */
 export const startSignup = async (
   db: Database,
-  { keyring, engine }: SignupServices,
+  { keyring, engine, passwords }: SignupServices,
   input: unknown,
   idempotencyKey?: string,
 ) => {
   const register = async () => {
-    const registered = await registerTenant(db, input);
+    const registered = await registerTenant(db, passwords, input);
     await engine.startRun(registered.runId);
     return registered;
   };

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import postgres from 'postgres';
 import {
   createDb,
+  createPasswordHasher,
   createProvisioningEngine,
   createRunFeed,
   createSandboxProviders,
@@ -14,6 +15,7 @@ import {
   generateKeySpec,
   MIGRATIONS_FOLDER,
   openPglite,
+  type PasswordHasher,
   type Provisioner,
   type ProvisioningServices,
   parseKeyring,
@@ -140,6 +142,13 @@ export const TEST_ENGINE_OPTIONS: EngineOptions = {
   stallSeconds: 2,
 };
 
+let sharedPasswords: PasswordHasher | undefined;
+/** One worker pool per test process: pools are meant to live as long as the process. */
+export const testPasswordHasher = () => {
+  sharedPasswords ??= createPasswordHasher({ threads: 2 });
+  return sharedPasswords;
+};
+
 export interface TestProvisioning {
   services: ProvisioningServices;
   provisioner: Provisioner;
@@ -157,7 +166,13 @@ export const startTestProvisioning = async (
   const feed = await createRunFeed(handle);
   return {
     services,
-    provisioner: { engine, feed, keyring: services.keyring, timeoutMs: 30_000 },
+    provisioner: {
+      engine,
+      feed,
+      keyring: services.keyring,
+      passwords: testPasswordHasher(),
+      timeoutMs: 30_000,
+    },
     stop: async () => {
       await engine.stop();
       await feed.close();

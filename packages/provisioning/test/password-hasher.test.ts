@@ -1,0 +1,28 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import bcrypt from 'bcryptjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createPasswordHasher } from '../src/index.ts';
+
+describe('password hasher (bcrypt in worker threads)', () => {
+  const hasher = createPasswordHasher({ threads: 2 });
+  afterAll(async () => {
+    await hasher.close();
+  });
+
+  it('produces standard cost-10 bcrypt hashes that any bcrypt library verifies', async () => {
+    const hash = await hasher.hash('Grüße-aus-Köln-2026');
+    expect(hash).toMatch(/^\$2b\$10\$[./A-Za-z0-9]{53}$/);
+    expect(await bcrypt.compare('Grüße-aus-Köln-2026', hash)).toBe(true);
+    expect(await hasher.verify('Grüße-aus-Köln-2026', hash)).toBe(true);
+    expect(await hasher.verify('Grüße-aus-Koeln-2026', hash)).toBe(false);
+    expect(await hasher.verify('x', await bcrypt.hash('x', 10))).toBe(true);
+  });
+
+  it('keeps the event loop free while hashing (eight hashes would block it for ~0.5 s on the main thread)', async () => {
+    const histogram = monitorEventLoopDelay({ resolution: 5 });
+    histogram.enable();
+    await Promise.all(Array.from({ length: 8 }, (_, i) => hasher.hash(`passwort-${i}`)));
+    histogram.disable();
+    expect(histogram.max / 1e6).toBeLessThan(60);
+  });
+});
