@@ -21,7 +21,7 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `src/main.ts` as its own process, exactly as `pnpm start` does, and waits until it listens. */
+/** Starts `src/main.ts` as its own process, exactly as `pnpm start` does, and waits until it is healthy. */
 export const startServerProcess = async (env: Record<string, string>): Promise<ServerProcess> => {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -39,20 +39,21 @@ export const startServerProcess = async (env: Record<string, string>): Promise<S
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    const check = () => {
-      if (output.includes('listening on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', check);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      reject(new Error(`server exited during start-up:\n${output}`));
-    });
+  let running = true;
+  child.once('exit', () => {
+    running = false;
   });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (!running) throw new Error(`server exited during start-up:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     child,
