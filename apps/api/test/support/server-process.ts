@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -14,39 +14,43 @@ export const freePort = () =>
     });
   });
 
+/** `src/main.ts` as its own process, exactly as `pnpm start` runs it, with its output collected. */
+const spawnServer = (env: Record<string, string>) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: API_ROOT,
+    env: { ...process.env, DATABASE_URL: '', HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk;
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  return { child, exited, output: () => output };
+};
+
 export interface ServerProcess {
   baseUrl: string;
-  child: ChildProcess;
   output(): string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `src/main.ts` as its own process, exactly as `pnpm start` does, and waits until it is healthy. */
+/** Starts a server process and waits until it answers /health. */
 export const startServerProcess = async (env: Record<string, string>): Promise<ServerProcess> => {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: API_ROOT,
-    env: { ...process.env, DATABASE_URL: '', HOST: '127.0.0.1', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
+  const server = spawnServer({ ...env, PORT: String(port) });
   let running = true;
-  child.once('exit', () => {
+  void server.exited.then(() => {
     running = false;
   });
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (!running) throw new Error(`server exited during start-up:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    if (!running) throw new Error(`server exited during start-up:\n${server.output()}`);
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${server.output()}`);
     const healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
       (response) => response.ok,
       () => false,
@@ -56,29 +60,16 @@ export const startServerProcess = async (env: Record<string, string>): Promise<S
   }
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    child,
-    output: () => output,
+    output: server.output,
     stop: (signal = 'SIGTERM') => {
-      child.kill(signal);
-      return exited;
+      server.child.kill(signal);
+      return server.exited;
     },
   };
 };
 
-/** Runs `src/main.ts` expecting it to refuse to start; returns its exit code and output. */
-export const runFailingStart = (env: Record<string, string>) =>
-  new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: API_ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr?.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.once('exit', (code) => resolve({ code, output }));
-  });
+/** Runs a server process expecting it to refuse to start; returns its exit code and output. */
+export const runFailingStart = async (env: Record<string, string>) => {
+  const server = spawnServer(env);
+  return { code: await server.exited, output: server.output() };
+};
