@@ -1,0 +1,32 @@
+import {
+  domainSchema,
+  emailSchema,
+  PASSWORD_MAX_BYTES,
+  PASSWORD_MIN_LENGTH,
+  passwordSchema,
+  studioNameSchema,
+} from '@pilar/provisioning/contracts';
+import type { ZodType } from 'zod';
+import type { Draft, DraftField } from './draft-store.ts';
+import { PASSWORDS_DO_NOT_MATCH } from './error-text.ts';
+
+export const passwordRules = { minLength: PASSWORD_MIN_LENGTH, maxBytes: PASSWORD_MAX_BYTES };
+
+/** The first message of the contract the server validates with, or null when valid. */
+const firstIssue = (schema: ZodType, value: string) =>
+  schema.safeParse(value).error?.issues[0]?.message ?? null;
+
+const checks: Record<DraftField, (draft: Draft) => string | null> = {
+  studioName: (draft) => firstIssue(studioNameSchema, draft.studioName),
+  domain: (draft) => firstIssue(domainSchema, draft.domain),
+  ownerEmail: (draft) => firstIssue(emailSchema, draft.ownerEmail),
+  password: (draft) => firstIssue(passwordSchema, draft.password),
+  passwordConfirmation: (draft) =>
+    draft.passwordConfirmation === draft.password ? null : PASSWORDS_DO_NOT_MATCH,
+};
+
+export const validateField = (field: DraftField, draft: Draft) => checks[field](draft);
+
+/** Only a well-formed, non-empty domain is worth asking the server about. */
+export const isCheckableDomain = (domain: string) =>
+  domain.trim() !== '' && firstIssue(domainSchema, domain) === null;
