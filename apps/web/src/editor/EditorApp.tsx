@@ -1,8 +1,29 @@
-/** Placeholder until the settings editor lands (issue 5). */
+import './editor.css';
+import { useEffect } from 'react';
+import { useLanguage } from '../i18n/i18n.tsx';
+import { useLocation } from '../router.ts';
+import { LoginPage } from './session/LoginPage.tsx';
+import { RequireSession } from './session/RequireSession.tsx';
+import { useSessionExpiry } from './session/useSessionExpiry.ts';
+import { Redirect } from './shell/Redirect.tsx';
+import { SettingsShell } from './shell/SettingsShell.tsx';
+import { FIRST_VIEW, safeNextPath, viewOfPath, viewPath } from './views.ts';
+
+/** The settings editor: `/login`, `/settings` and `/settings/<section>` (lazy-loaded). */
 export default function EditorApp() {
-  return (
-    <main>
-      <h1>Einstellungen</h1>
-    </main>
-  );
+  const { path, search } = useLocation();
+  const { language } = useLanguage();
+  useSessionExpiry();
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  if (path === '/login') return <LoginPage next={safeNextPath(search.get('next'))} />;
+  const view = viewOfPath(path);
+  if (!view) {
+    const inSettings = path === '/settings' || path === '/settings/';
+    return <Redirect to={inSettings ? viewPath(FIRST_VIEW) : '/settings'} />;
+  }
+  return <RequireSession>{(owner) => <SettingsShell owner={owner} view={view} />}</RequireSession>;
 }

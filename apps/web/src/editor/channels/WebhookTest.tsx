@@ -1,0 +1,35 @@
+import { trpc } from '../../trpc.ts';
+import { errorMessage } from '../api-error.ts';
+import { useEditorText } from '../useEditorText.ts';
+
+/** Runs Meta's verification handshake against this studio's webhook and shows the outcome. */
+export const WebhookTest = ({ channelId }: { channelId: string }) => {
+  const t = useEditorText();
+  const test = trpc.channels.testWebhook.useMutation();
+  const result = test.data;
+  return (
+    <div className="ed-webhook-test">
+      <button
+        type="button"
+        className="ed-button secondary"
+        disabled={test.isPending}
+        onClick={() => test.mutate({ channelId })}
+      >
+        {t('testWebhook')}
+      </button>
+      <p
+        role="status"
+        className="ed-status"
+        data-kind={result?.ok ? 'saved' : result ? 'failed' : ''}
+      >
+        {test.isPending && t('testingWebhook')}
+        {result?.ok &&
+          t('webhookOk', { valid: result.validTokenStatus, wrong: result.wrongTokenStatus })}
+        {result &&
+          !result.ok &&
+          t('webhookFailed', { valid: result.validTokenStatus, wrong: result.wrongTokenStatus })}
+        {test.isError && t('webhookError', { message: errorMessage(test.error) })}
+      </p>
+    </div>
+  );
+};

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+
+interface CheckboxInputProps {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  checked: boolean;
+  onChange(checked: boolean): void;
+}
+
+export const CheckboxInput = ({ id, label, hint, checked, onChange }: CheckboxInputProps) => (
+  <div className="ed-field ed-check">
+    <input
+      id={id}
+      type="checkbox"
+      checked={checked}
+      onChange={(event) => onChange(event.target.checked)}
+      aria-describedby={hint ? `${id}-hint` : undefined}
+    />
+    <label htmlFor={id}>{label}</label>
+    {hint && (
+      <p id={`${id}-hint`} className="ed-hint">
+        {hint}
+      </p>
+    )}
+  </div>
+);

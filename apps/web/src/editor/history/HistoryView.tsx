@@ -1,0 +1,116 @@
+import { renderAgentPrompt } from '@pilar/provisioning/contracts';
+import { useState } from 'react';
+import { useLanguage } from '../../i18n/i18n.tsx';
+import { trpc } from '../../trpc.ts';
+import { errorMessage, isVersionConflict } from '../api-error.ts';
+import { LoadError } from '../shell/LoadError.tsx';
+import { useEditorText } from '../useEditorText.ts';
+import { useSectionName } from './section-name.ts';
+
+/** Every saved version — who, which section, when — and a way back to each. */
+export const HistoryView = ({
+  currentVersion,
+  timeZone,
+}: {
+  currentVersion: number;
+  timeZone: string;
+}) => {
+  const t = useEditorText();
+  const { language } = useLanguage();
+  const sectionName = useSectionName();
+  const utils = trpc.useUtils();
+  const history = trpc.history.list.useQuery();
+  const restore = trpc.history.restore.useMutation();
+  const [message, setMessage] = useState('');
+
+  const when = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    hourCycle: 'h23',
+    timeZone,
+  });
+
+  const restoreVersion = async (version: number) => {
+    setMessage(t('restoring', { version }));
+    try {
+      const result = await restore.mutateAsync({ version, expectedVersion: currentVersion });
+      utils.settings.get.setData(undefined, (old) =>
+        old
+          ? {
+              ...old,
+              version: result.version,
+              config: result.config,
+              agentPrompt: renderAgentPrompt({ studioName: old.studioName, config: result.config }),
+            }
+          : old,
+      );
+      setMessage(t('restored', { version, newVersion: result.version }));
+    } catch (error) {
+      if (isVersionConflict(error)) {
+        await utils.settings.get.invalidate();
+        setMessage(t('restoreConflict'));
+      } else {
+        setMessage(t('restoreFailed', { message: errorMessage(error) }));
+      }
+    } finally {
+      void utils.history.list.invalidate();
+    }
+  };
+
+  if (history.isPending) return <p aria-busy="true">{t('loading')}</p>;
+  if (history.isError) return <LoadError onRetry={() => void history.refetch()} />;
+
+  return (
+    <>
+      <p role="status" className="ed-status">
+        {message}
+      </p>
+      <table className="ed-table">
+        <caption className="visually-hidden">{t('historyCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('version')}</th>
+            <th scope="col">{t('historySection')}</th>
+            <th scope="col">{t('changedBy')}</th>
+            <th scope="col">{t('changedAt')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {history.data.map((entry) => (
+            <tr key={entry.version}>
+              <th scope="row">{entry.version}</th>
+              <td>
+                {entry.restoredFromVersion === null
+                  ? sectionName(entry.section)
+                  : t('restoredFrom', { version: entry.restoredFromVersion })}
+              </td>
+              <td>{entry.changedBy ?? t('unknownUser')}</td>
+              {/* Dates arrive as ISO text (the API has no transformer), whatever the type says. */}
+              <td>{when.format(new Date(entry.changedAt))}</td>
+              <td>
+                {entry.version === currentVersion ? (
+                  <span className="ed-badge" data-active="true">
+                    {t('currentVersion')}
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    className="ed-button small secondary"
+                    disabled={restore.isPending}
+                    aria-label={t('restoreVersion', { version: entry.version })}
+                    onClick={() => void restoreVersion(entry.version)}
+                  >
+                    {t('restore')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+};

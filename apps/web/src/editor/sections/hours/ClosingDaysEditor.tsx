@@ -1,0 +1,102 @@
+import { MAX_CLOSING_DAYS } from '@pilar/provisioning/contracts';
+import { fieldId } from '../../fields/field-id.ts';
+import { TextInput } from '../../fields/TextInput.tsx';
+import { useListKeys } from '../../fields/useListKeys.ts';
+import { useEditorText } from '../../useEditorText.ts';
+import type { FieldErrors } from '../section-props.ts';
+import type { ClosingDay, ClosingDays } from './closing-days.ts';
+import { HolidaySuggestions } from './HolidaySuggestions.tsx';
+
+interface ClosingDaysEditorProps {
+  value: ClosingDays;
+  onChange(value: ClosingDays): void;
+  errors: FieldErrors;
+}
+
+const focusAfterRender = (id: string) =>
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+
+/** Special closing days (date + label), typed in or taken from the public holidays. */
+export const ClosingDaysEditor = ({ value, onChange, errors }: ClosingDaysEditorProps) => {
+  const t = useEditorText();
+  const list = useListKeys(value.length);
+  const full = value.length >= MAX_CLOSING_DAYS;
+
+  const update = (index: number, change: Partial<ClosingDay>) =>
+    onChange(value.map((day, at) => (at === index ? { ...day, ...change } : day)));
+
+  return (
+    <section className="ed-subsection" aria-labelledby="ed-closing-days-title">
+      <h2 id="ed-closing-days-title">{t('closingDaysTitle')}</h2>
+      <p className="ed-hint" id="ed-closing-days-hint">
+        {t('closingDaysHint', { count: value.length, max: MAX_CLOSING_DAYS })}
+      </p>
+      <p className="ed-field-error" aria-live="polite">
+        {errors.closingDays}
+      </p>
+      {value.length === 0 ? (
+        <p>{t('noClosingDays')}</p>
+      ) : (
+        <ul className="ed-closing-days">
+          {value.map((day, index) => {
+            const position = index + 1;
+            return (
+              <li key={list.keys[index]} className="ed-closing-day">
+                <TextInput
+                  id={fieldId(`closingDays.${index}.date`)}
+                  type="date"
+                  className="ed-date"
+                  label={t('closingDayDate', { position })}
+                  value={day.date}
+                  onChange={(date) => update(index, { date })}
+                  error={errors[`closingDays.${index}.date`]}
+                />
+                <TextInput
+                  id={fieldId(`closingDays.${index}.label`)}
+                  label={t('closingDayLabel', { position })}
+                  maxLength={200}
+                  value={day.label}
+                  onChange={(label) => update(index, { label })}
+                  error={errors[`closingDays.${index}.label`]}
+                />
+                <button
+                  type="button"
+                  className="ed-button small danger"
+                  aria-label={t('closingDayRemove', { position })}
+                  onClick={() => {
+                    onChange(value.filter((_, at) => at !== index));
+                    list.removed(index);
+                    focusAfterRender('ed-add-closing-day');
+                  }}
+                >
+                  {t('remove')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <button
+        id="ed-add-closing-day"
+        type="button"
+        className="ed-button secondary"
+        disabled={full}
+        onClick={() => {
+          onChange([...value, { date: '', label: '' }]);
+          list.added();
+          focusAfterRender(fieldId(`closingDays.${value.length}.date`));
+        }}
+      >
+        {t('addClosingDay')}
+      </button>
+      <HolidaySuggestions
+        closingDays={value}
+        disabled={full}
+        onAdd={(holiday) => {
+          onChange([...value, holiday]);
+          list.added();
+        }}
+      />
+    </section>
+  );
+};

@@ -1,0 +1,90 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { navigate } from '../../router.ts';
+import { trpc } from '../../trpc.ts';
+import { TextInput } from '../fields/TextInput.tsx';
+import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
+import { Redirect } from '../shell/Redirect.tsx';
+import { useEditorText } from '../useEditorText.ts';
+import { useLoginErrorText } from './login-error-text.ts';
+
+/** E-mail and password; afterwards to the settings (or the screen that asked for a login). */
+export const LoginPage = ({ next }: { next: string }) => {
+  const t = useEditorText();
+  const errorText = useLoginErrorText();
+  const queryClient = useQueryClient();
+  const me = trpc.auth.me.useQuery(undefined, { staleTime: 60_000 });
+  const login = trpc.auth.login.useMutation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    document.title = t('loginDocumentTitle');
+  });
+
+  if (me.data) return <Redirect to={next} />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (!email.trim() || !password) {
+      setError(t('loginMissing'));
+      return;
+    }
+    try {
+      await login.mutateAsync({ email, password });
+      // Nothing cached from an earlier session may show for this one.
+      queryClient.clear();
+      navigate(next, { replace: true });
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+  };
+
+  return (
+    <div className="ed-login">
+      <header className="ed-login-header">
+        <p className="ed-brand">PILAR</p>
+        <LanguageSwitch />
+      </header>
+      <main className="ed-card">
+        <h1>{t('loginTitle')}</h1>
+        <p>{t('loginIntro')}</p>
+        <form noValidate onSubmit={(event) => void submit(event)}>
+          <TextInput
+            id="ed-login-email"
+            label={t('emailLabel')}
+            type="email"
+            autoComplete="username"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'ed-login-error' : undefined}
+            required
+            value={email}
+            onChange={setEmail}
+          />
+          <TextInput
+            id="ed-login-password"
+            label={t('passwordLabel')}
+            type="password"
+            autoComplete="current-password"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'ed-login-error' : undefined}
+            required
+            value={password}
+            onChange={setPassword}
+          />
+          <div id="ed-login-error" className="ed-form-error" role="alert">
+            {error}
+          </div>
+          <button type="submit" className="ed-button primary" disabled={login.isPending}>
+            {login.isPending ? t('loggingIn') : t('loginButton')}
+          </button>
+        </form>
+        <p className="ed-hint">
+          {t('noAccount')} <a href="/signup/studio">{t('createStudio')}</a>
+        </p>
+      </main>
+    </div>
+  );
+};

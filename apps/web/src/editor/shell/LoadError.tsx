@@ -1,0 +1,13 @@
+import { useEditorText } from '../useEditorText.ts';
+
+export const LoadError = ({ onRetry }: { onRetry(): void }) => {
+  const t = useEditorText();
+  return (
+    <div className="ed-error-box" role="alert">
+      <p>{t('loadFailed')}</p>
+      <button type="button" className="ed-button secondary" onClick={onRetry}>
+        {t('retry')}
+      </button>
+    </div>
+  );
+};

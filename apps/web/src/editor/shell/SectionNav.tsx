@@ -1,0 +1,44 @@
+import type { MouseEvent } from 'react';
+import { useEditorText } from '../useEditorText.ts';
+import { EDITOR_VIEWS, type EditorView, isSection, viewPath } from '../views.ts';
+import { useLeaveGuard } from './leave-guard.tsx';
+
+/** The editor's screens; real links (new tab works), in-app navigation asks before losing work. */
+export const SectionNav = ({ current }: { current: EditorView }) => {
+  const t = useEditorText();
+  const { go } = useLeaveGuard();
+  const follow = (event: MouseEvent<HTMLAnchorElement>, view: EditorView) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0)
+      return;
+    event.preventDefault();
+    if (view !== current) go(viewPath(view));
+  };
+  const groups = [
+    { label: t('navSettings'), views: EDITOR_VIEWS.filter(isSection) },
+    { label: t('navMore'), views: EDITOR_VIEWS.filter((view) => !isSection(view)) },
+  ];
+  return (
+    <nav className="ed-nav" aria-label={t('navLabel')}>
+      {groups.map((group) => (
+        <div key={group.label}>
+          <p className="ed-nav-group" aria-hidden="true">
+            {group.label}
+          </p>
+          <ul>
+            {group.views.map((view) => (
+              <li key={view}>
+                <a
+                  href={viewPath(view)}
+                  aria-current={view === current ? 'page' : undefined}
+                  onClick={(event) => follow(event, view)}
+                >
+                  {t(`view_${view}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+};
