@@ -50,7 +50,11 @@ describe('settings, channels and history', () => {
         expectedVersion: 1,
       }),
     );
-    expect(stale.data).toMatchObject({ code: 'CONFLICT', domainCode: 'VERSION_CONFLICT' });
+    expect(stale.data).toMatchObject({
+      code: 'CONFLICT',
+      domainCode: 'VERSION_CONFLICT',
+      currentVersion: 2,
+    });
     expect(stale.message).toContain('now version 2');
     const invalid = await errorOf(
       owner.client.settings.saveSection.mutate({

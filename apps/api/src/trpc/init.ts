@@ -4,6 +4,7 @@ import {
   InvalidInputError,
   issuesOf,
   NotAuthenticatedError,
+  SettingsVersionConflictError,
   TooManyAttemptsError,
 } from '@pilar/provisioning';
 import { initTRPC } from '@trpc/server';
@@ -36,6 +37,8 @@ const t = initTRPC.context<Context>().create({
         fieldErrors,
         retryAfterSeconds:
           error.cause instanceof TooManyAttemptsError ? error.cause.retryAfterSeconds : null,
+        currentVersion:
+          error.cause instanceof SettingsVersionConflictError ? error.cause.currentVersion : null,
       },
     };
   },
