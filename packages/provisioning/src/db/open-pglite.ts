@@ -8,6 +8,8 @@ import type { DbHandle } from './handle.ts';
 import { MIGRATIONS_FOLDER } from './migrations-folder.ts';
 import type { Database } from './types.ts';
 
+const OPENS_TRANSACTION = /^\s*BEGIN\b/im;
+
 export interface PgliteOptions {
   /** Folder for the database files (`<dataDir>/pglite`); in memory when absent. */
   dataDir?: string;
@@ -37,9 +39,15 @@ export const openPglite = async ({
         const result = await client.query<Record<string, unknown>>(text, values);
         return { rows: result.rows };
       }
-      // Without parameters the text may hold several statements (schema installs).
-      const results = await client.exec(text);
-      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+      // Without parameters the text may hold several statements (schema installs, locked
+      // maintenance); a failure inside one must not leave the single connection aborted.
+      try {
+        const results = await client.exec(text);
+        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+      } catch (error) {
+        if (OPENS_TRANSACTION.test(text)) await client.exec('ROLLBACK').catch(() => {});
+        throw error;
+      }
     },
     listen: (channel, onNotify) => client.listen(channel, onNotify),
     tryLock: async (key) => {

@@ -48,6 +48,11 @@ export const openPostgres = async ({
       const connection = await client.reserve();
       try {
         return { rows: [...(await connection.unsafe(text, parameters))] };
+      } catch (error) {
+        // A failed statement leaves the script's transaction open and aborted; never hand such a
+        // connection back to the pool.
+        await connection.unsafe('ROLLBACK').catch(() => {});
+        throw error;
       } finally {
         connection.release();
       }
