@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { DbHandle } from '../db/handle.ts';
 import { executeRun } from '../provisioning/execute-run.ts';
@@ -8,6 +9,14 @@ import { pgBossDb } from './pg-boss-db.ts';
 import { findStalledRuns } from './recover-runs.ts';
 
 const QUEUE = 'provisioning-run';
+
+const waitForLock = async (handle: DbHandle, key: string) => {
+  for (;;) {
+    const release = await handle.tryLock(key);
+    if (release) return release;
+    await sleep(50);
+  }
+};
 
 export interface EngineOptions {
   /** Runs executed at the same time by this process. */
@@ -113,14 +122,21 @@ export const createProvisioningEngine = (
 
   return {
     start: async () => {
-      await boss.start();
-      await boss.createQueue(QUEUE, {
-        name: QUEUE,
-        retryLimit: 50,
-        retryDelay: retryDelaySeconds,
-        retryBackoff: true,
-        expireInSeconds: jobExpireSeconds,
-      });
+      // Processes starting together would otherwise install pg-boss and create the queue
+      // concurrently, which deadlocks inside pg-boss; one at a time, the later ones find it done.
+      const release = await waitForLock(handle, 'provisioning-engine-setup');
+      try {
+        await boss.start();
+        await boss.createQueue(QUEUE, {
+          name: QUEUE,
+          retryLimit: 50,
+          retryDelay: retryDelaySeconds,
+          retryBackoff: true,
+          expireInSeconds: jobExpireSeconds,
+        });
+      } finally {
+        await release();
+      }
       for (let i = 0; i < concurrency; i++) {
         workerIds.push(
           await boss.work<RunJob>(QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {

@@ -74,7 +74,7 @@ const withDatabase = (url: string, database: string) => {
 
 let postgresTemplate: Promise<string> | undefined;
 const buildPostgresTemplate = async (admin: postgres.Sql, adminUrl: string) => {
-  const name = `pilar_template_${await migrationsFingerprint()}`;
+  const name = `pilar_template_${await migrationsFingerprint()}_jobs`;
   await admin`select pg_advisory_lock(hashtext(${name}))`;
   try {
     const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
@@ -85,6 +85,7 @@ const buildPostgresTemplate = async (admin: postgres.Sql, adminUrl: string) => {
         driver: 'postgres',
         databaseUrl: withDatabase(adminUrl, building),
       });
+      await installJobEngine(handle);
       await handle.close();
       await admin.unsafe(`alter database "${building}" rename to "${name}"`);
     }
