@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDb, createProvisioningEngine, type DbHandle } from '../src/index.ts';
+import {
+  createTestDb,
+  createTestServices,
+  describeDriver,
+  type TestDb,
+} from './support/test-db.ts';
+
+describe(`job engine set-up on ${describeDriver()}`, () => {
+  let testDb: TestDb;
+  let second: DbHandle;
+  beforeEach(async () => {
+    testDb = await createTestDb();
+    await testDb.db.execute(sql`drop schema pgboss cascade`);
+    // A second connection pool stands for a second API process (PGlite has only one).
+    second = testDb.url ? await createDb({ driver: 'postgres', databaseUrl: testDb.url }) : testDb;
+  });
+  afterEach(async () => {
+    if (second !== testDb) await second.close();
+    await testDb.close();
+  });
+
+  it('installs pg-boss once when several processes start on a fresh database at the same time', async () => {
+    const engines = [testDb, second, testDb, second].map((handle) =>
+      createProvisioningEngine(handle, createTestServices(), { concurrency: 1 }),
+    );
+    await Promise.all(engines.map((engine) => engine.start()));
+    await Promise.all(engines.map((engine) => engine.stop()));
+    const { rows } = await testDb.executeSql('select name from pgboss.queue');
+    expect(rows).toEqual([{ name: 'provisioning-run' }]);
+  });
+});
