@@ -51,8 +51,8 @@ test('business hours with breaks, past midnight and holidays round-trip', async 
   });
 
   await test.step('A public holiday from the suggestions shows in the preview', async () => {
-    await page.getByLabel('Bundesland').selectOption('BY');
-    await page.getByLabel('Jahr').selectOption(String(year));
+    await page.getByLabel('Bundesland', { exact: true }).selectOption('BY');
+    await page.getByLabel('Jahr', { exact: true }).selectOption(String(year));
     const add = page.getByRole('button', {
       name: `Tag der Deutschen Einheit (03.10.${year}) hinzufügen`,
     });
