@@ -3,6 +3,7 @@ import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '../src/router/root.ts';
 import { startTestServer, type TestServer, waitForRunStatus } from './support/test-server.ts';
+import { createTestClient, errorOf } from './support/trpc-client.ts';
 
 describe('tRPC signup over HTTP', () => {
   let server: TestServer;
@@ -55,6 +56,26 @@ describe('tRPC signup over HTTP', () => {
       httpStatus: 409,
       domainCode: 'EMAIL_TAKEN',
     });
+  });
+
+  it('starts the studio in the time zone the wizard offers, and refuses an unknown one', async () => {
+    const { client: owner } = createTestClient(server.baseUrl);
+    await owner.signup.create.mutate({
+      ...signup,
+      ownerEmail: 'zeitzone@example.com',
+      domain: null,
+      timezone: 'America/New_York',
+    });
+    expect((await owner.settings.get.query()).config.timezone).toBe('America/New_York');
+    const error = await errorOf(
+      client.signup.create.mutate({
+        ...signup,
+        ownerEmail: 'mars@example.com',
+        domain: null,
+        timezone: 'Mars/Olympus',
+      }),
+    );
+    expect(error.data?.fieldErrors).toEqual({ timezone: ['Unknown time zone'] });
   });
 
   it('checks domain availability case-insensitively', async () => {

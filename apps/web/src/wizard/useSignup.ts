@@ -9,6 +9,7 @@ import {
   type ServerErrors,
   setServerErrors,
 } from './draft-store.ts';
+import { browserTimeZone } from './time.ts';
 import { type StepId, stepPath } from './wizard-paths.ts';
 
 const STEP_OF_FIELD: Record<DraftField, StepId> = {
@@ -56,6 +57,7 @@ export const useSignup = () => {
       password: draft.password,
       domain: draft.domain.trim() || null,
       idempotencyKey: draft.idempotencyKey,
+      timezone: browserTimeZone(),
     };
     create.mutate(input, {
       onSettled: () => {

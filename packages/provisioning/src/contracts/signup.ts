@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timezoneSchema } from './tenant-config.ts';
 
 const CONTROL_CHARACTERS = /\p{Cc}/u;
 // RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, with a TLD.
@@ -54,6 +55,8 @@ export const signupInputSchema = z.object({
   ownerEmail: emailSchema,
   password: passwordSchema,
   domain: domainSchema,
+  /** The studio's time zone (the wizard offers the browser's); Europe/Berlin when absent. */
+  timezone: timezoneSchema.optional(),
 });
 
 export type SignupInput = z.input<typeof signupInputSchema>;

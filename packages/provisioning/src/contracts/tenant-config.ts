@@ -66,9 +66,11 @@ const text = (label: string, max: number) =>
     .min(1, `${label} must not be empty`)
     .max(max, `${label} must be at most ${max} characters`);
 
+export const timezoneSchema = z.string().max(64).refine(isTimeZone, 'Unknown time zone');
+
 export const generalSettingsSchema = z.object({
   language: choice('Language', LANGUAGES),
-  timezone: z.string().refine(isTimeZone, 'Unknown time zone'),
+  timezone: timezoneSchema,
   currency: z.string().refine(isCurrency, 'Unknown currency (ISO 4217 code expected)'),
 });
 

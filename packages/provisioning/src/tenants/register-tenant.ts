@@ -53,7 +53,10 @@ export const registerTenant = async (db: Database, passwords: PasswordHasher, in
         .values({ tenantId: tenant.id, email: signup.ownerEmail, passwordHash, role: 'owner' })
         .returning({ id: tenantUsers.id });
       if (!owner) throw new Error('Inserting the owner returned no row');
-      const config = initialSettingsDocument();
+      const config = {
+        ...initialSettingsDocument(),
+        ...(signup.timezone ? { timezone: signup.timezone } : {}),
+      };
       await tx
         .insert(tenantSettings)
         .values({ tenantId: tenant.id, config, updatedById: owner.id });
