@@ -9,6 +9,9 @@ import sirv from 'sirv';
 export const createStaticSite = (root: string) => {
   if (!existsSync(root)) return null;
   const serve = sirv(root, {
+    // Look files up on every request instead of a list made at start-up: a rebuilt app is
+    // served at once, and a file that disappeared is a 404 rather than a crashed process.
+    dev: true,
     single: true,
     etag: true,
     gzip: false,
