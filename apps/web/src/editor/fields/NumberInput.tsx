@@ -1,12 +1,7 @@
-import { type ReactNode, useState } from 'react';
-import { describedBy } from './described-by.ts';
-import { FieldError } from './FieldError.tsx';
+import { useState } from 'react';
+import { controlAria, Field, type FieldProps } from './Field.tsx';
 
-interface NumberInputProps {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string | undefined;
+interface NumberInputProps extends FieldProps {
   /** NaN while the input is empty or not a number; the schema reports it. */
   value: number;
   onChange(value: number): void;
@@ -38,13 +33,7 @@ export const NumberInput = ({
     if (!Object.is(parse(text), value)) setText(toText(value));
   }
   return (
-    <div className="ed-field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="ed-hint">
-          {hint}
-        </p>
-      )}
+    <Field id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         type="number"
@@ -57,10 +46,8 @@ export const NumberInput = ({
           setText(event.target.value);
           onChange(parse(event.target.value));
         }}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(error && `${id}-error`, hint && `${id}-hint`)}
+        {...controlAria({ id, label, hint, error })}
       />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    </Field>
   );
 };

@@ -1,17 +1,11 @@
-import type { ReactNode } from 'react';
-import { describedBy } from './described-by.ts';
-import { FieldError } from './FieldError.tsx';
+import { controlAria, Field, type FieldProps } from './Field.tsx';
 
 export interface Option {
   value: string;
   label: string;
 }
 
-interface SelectInputProps {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string | undefined;
+interface SelectInputProps extends FieldProps {
   value: string;
   options: readonly Option[];
   onChange(value: string): void;
@@ -26,19 +20,12 @@ export const SelectInput = ({
   options,
   onChange,
 }: SelectInputProps) => (
-  <div className="ed-field">
-    <label htmlFor={id}>{label}</label>
-    {hint && (
-      <p id={`${id}-hint`} className="ed-hint">
-        {hint}
-      </p>
-    )}
+  <Field id={id} label={label} hint={hint} error={error}>
     <select
       id={id}
       value={value}
       onChange={(event) => onChange(event.target.value)}
-      aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy(error && `${id}-error`, hint && `${id}-hint`)}
+      {...controlAria({ id, label, hint, error })}
     >
       {options.map((option) => (
         <option key={option.value} value={option.value}>
@@ -46,6 +33,5 @@ export const SelectInput = ({
         </option>
       ))}
     </select>
-    <FieldError id={`${id}-error`} message={error} />
-  </div>
+  </Field>
 );

@@ -1,13 +1,7 @@
-import type { ReactNode } from 'react';
 import { CharacterCounter } from './CharacterCounter.tsx';
-import { describedBy } from './described-by.ts';
-import { FieldError } from './FieldError.tsx';
+import { controlAria, Field, type FieldProps } from './Field.tsx';
 
-interface TextAreaProps {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string | undefined;
+interface TextAreaProps extends FieldProps {
   value: string;
   onChange(value: string): void;
   /** The allowed length; a counter shows how much is used. */
@@ -26,22 +20,14 @@ export const TextArea = ({
   maxLength,
   rows = 3,
 }: TextAreaProps) => (
-  <div className="ed-field">
-    <label htmlFor={id}>{label}</label>
-    {hint && (
-      <p id={`${id}-hint`} className="ed-hint">
-        {hint}
-      </p>
-    )}
+  <Field id={id} label={label} hint={hint} error={error}>
     <textarea
       id={id}
       rows={rows}
       value={value}
       onChange={(event) => onChange(event.target.value)}
-      aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy(error && `${id}-error`, hint && `${id}-hint`, `${id}-count`)}
+      {...controlAria({ id, label, hint, error }, `${id}-count`)}
     />
     <CharacterCounter id={`${id}-count`} length={value.length} max={maxLength} />
-    <FieldError id={`${id}-error`} message={error} />
-  </div>
+  </Field>
 );

@@ -1,6 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { describedBy } from './described-by.ts';
-import { FieldError } from './FieldError.tsx';
+import { controlAria, Field } from './Field.tsx';
 
 interface TextInputProps
   extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> {
@@ -26,26 +25,14 @@ export const TextInput = ({
   className,
   ...input
 }: TextInputProps) => (
-  <div className={`ed-field ${className ?? ''}`}>
-    <label htmlFor={id}>{label}</label>
-    {hint && (
-      <p id={`${id}-hint`} className="ed-hint">
-        {hint}
-      </p>
-    )}
+  <Field id={id} label={label} hint={hint} error={error} className={className}>
     <input
       id={id}
       value={value}
       onChange={(event) => onChange(event.target.value)}
-      aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy(
-        error && `${id}-error`,
-        hint && `${id}-hint`,
-        after && `${id}-after`,
-      )}
+      {...controlAria({ id, label, hint, error }, after && `${id}-after`)}
       {...input}
     />
     {after}
-    <FieldError id={`${id}-error`} message={error} />
-  </div>
+  </Field>
 );
