@@ -27,10 +27,16 @@ const t = initTRPC.context<Context>().create({
   },
   errorFormatter: ({ shape, error }) => {
     const fieldErrors = fieldErrorsOfCause(error.cause);
+    // A failure nobody planned for (a database error, a bug) must not tell its details.
+    const unexpected = error.code === 'INTERNAL_SERVER_ERROR' && !isDomainError(error.cause);
     return {
       ...shape,
       // Input failures carry the first field's message, as the REST contract does.
-      message: fieldErrors ? (Object.values(fieldErrors)[0]?.[0] ?? shape.message) : shape.message,
+      message: fieldErrors
+        ? (Object.values(fieldErrors)[0]?.[0] ?? shape.message)
+        : unexpected
+          ? 'Internal server error'
+          : shape.message,
       data: {
         ...shape.data,
         domainCode: isDomainError(error.cause) ? error.cause.code : null,
