@@ -5,10 +5,14 @@ import {
   type DbHandle,
   type EngineOptions,
   type ProvisioningServices,
+  purgeExpired,
 } from '@pilar/provisioning';
 import type { Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import type { AppConfig, AppDependencies } from './trpc/context.ts';
+
+/** Expired sessions, idempotency keys and login counters are deleted this often. */
+const PURGE_INTERVAL_MS = 10 * 60 * 1000;
 
 export interface RuntimeOptions {
   services: ProvisioningServices;
@@ -49,6 +53,7 @@ export const startRuntime = async (handle: DbHandle, options: RuntimeOptions) =>
   return {
     deps,
     stop: async () => {
+      clearInterval(purgeTimer);
       await engine.stop();
       await feed.close();
       await passwords.close();

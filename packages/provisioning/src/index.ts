@@ -19,6 +19,7 @@ export type * from './db/types.ts';
 export * from './errors.ts';
 export * from './idempotency/with-idempotency.ts';
 export * from './jobs/provisioning-engine.ts';
+export * from './maintenance/purge-expired.ts';
 export * from './provisioning/events.ts';
 export * from './provisioning/execute-run.ts';
 export * from './provisioning/follow-run.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { Queryable } from '../db/types.ts';
 import { sessions, tenants, tenantUsers } from '../schema/index.ts';
 import { randomToken } from '../secrets/random.ts';
@@ -41,8 +41,4 @@ export type OwnerSession = NonNullable<Awaited<ReturnType<typeof findSession>>>;
 
 export const deleteSession = async (db: Queryable, token: string) => {
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
-};
-
-export const deleteExpiredSessions = async (db: Queryable) => {
-  await db.delete(sessions).where(lte(sessions.expiresAt, new Date()));
 };

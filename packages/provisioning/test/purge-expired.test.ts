@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTenant, purgeExpired, schema } from '../src/index.ts';
+import {
+  createTestDb,
+  describeDriver,
+  startTestProvisioning,
+  type TestDb,
+} from './support/test-db.ts';
+
+describe(`purging expired rows on ${describeDriver()}`, () => {
+  let testDb: TestDb;
+  beforeEach(async () => {
+    testDb = await createTestDb();
+  });
+  afterEach(async () => {
+    await testDb.close();
+  });
+
+  it('removes expired sessions, day-old idempotency keys and finished login counters only', async () => {
+    const { db } = testDb;
+    const provisioning = await startTestProvisioning(testDb);
+    const { tenantId, ownerId } = await createTenant(
+      db,
+      { studioName: 'Aufräumen', ownerEmail: 'purge@example.com', password: 'SecurePassword123!' },
+      provisioning.provisioner,
+    );
+    await provisioning.stop();
+    const session = (tokenHash: string, expires: string) => ({
+      tokenHash,
+      userId: ownerId,
+      tenantId,
+      expiresAt: sql`now() + ${sql.raw(`interval '${expires}'`)}`,
+    });
+    await db
+      .insert(schema.sessions)
+      .values([session('expired', '-1 minute'), session('live', '1 day')]);
+    await db.insert(schema.idempotencyKeys).values([
+      {
+        scope: 'signup',
+        key: 'old',
+        requestHash: 'x',
+        createdAt: sql`now() - interval '25 hours'`,
+      },
+      { scope: 'signup', key: 'new', requestHash: 'x' },
+    ]);
+    await db.insert(schema.loginThrottles).values([
+      { key: 'account:old', failures: 3, windowStartedAt: sql`now() - interval '1 hour'` },
+      {
+        key: 'account:locked',
+        failures: 9,
+        windowStartedAt: sql`now() - interval '1 hour'`,
+        lockedUntil: sql`now() + interval '5 minutes'`,
+      },
+      { key: 'account:recent', failures: 1 },
+    ]);
+
+    expect(await purgeExpired(db)).toEqual({ sessions: 1, idempotencyKeys: 1, loginThrottles: 1 });
+    expect((await db.select().from(schema.sessions)).map((s) => s.tokenHash)).toEqual(['live']);
+    expect((await db.select().from(schema.idempotencyKeys)).map((k) => k.key)).toEqual(['new']);
+    expect((await db.select().from(schema.loginThrottles)).map((t) => t.key).sort()).toEqual([
+      'account:locked',
+      'account:recent',
+    ]);
+  });
+});
