@@ -39,6 +39,14 @@ export const startRuntime = async (handle: DbHandle, options: RuntimeOptions) =>
   const passwords = createPasswordHasher(
     options.hashThreads ? { threads: options.hashThreads } : {},
   );
+  const purge = () =>
+    purgeExpired(handle.db).then(
+      (purged) => options.logger.debug({ purged }, 'purged expired rows'),
+      (error: unknown) => options.logger.error({ err: error }, 'purging expired rows failed'),
+    );
+  await purge();
+  const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
+  purgeTimer.unref();
   const deps: AppDependencies = {
     passwords,
     db: handle.db,
