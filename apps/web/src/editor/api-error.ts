@@ -1,17 +1,11 @@
-/** What the API's error formatter adds to every tRPC error (see apps/api/src/trpc/init.ts). */
-export interface ApiErrorData {
-  code?: string;
-  httpStatus?: number;
-  domainCode?: string | null;
-  fieldErrors?: Record<string, string[]> | null;
-  retryAfterSeconds?: number | null;
-}
+import type { AppRouter } from '@pilar/api/router';
+import { TRPCClientError } from '@trpc/client';
 
-export const errorData = (error: unknown): ApiErrorData => {
-  if (typeof error !== 'object' || error === null || !('data' in error)) return {};
-  const data = (error as { data: unknown }).data;
-  return typeof data === 'object' && data !== null ? (data as ApiErrorData) : {};
-};
+/** What the API's error formatter adds to every tRPC error, as the router declares it. */
+export type ApiErrorData = NonNullable<TRPCClientError<AppRouter>['data']>;
+
+export const errorData = (error: unknown): Partial<ApiErrorData> =>
+  error instanceof TRPCClientError ? ((error as TRPCClientError<AppRouter>).data ?? {}) : {};
 
 export const errorMessage = (error: unknown) =>
   error instanceof Error ? error.message : String(error);
@@ -23,8 +17,5 @@ export const isNotLoggedIn = (error: unknown) =>
 export const isVersionConflict = (error: unknown) =>
   errorData(error).domainCode === 'VERSION_CONFLICT';
 
-/** The version the server names in its conflict message, if it names one. */
-export const currentVersionOf = (error: unknown) => {
-  const match = /version (\d+)/.exec(errorMessage(error));
-  return match ? Number(match[1]) : null;
-};
+/** The version that is current now, as the conflict reports it. */
+export const currentVersionOf = (error: unknown) => errorData(error).currentVersion ?? null;
