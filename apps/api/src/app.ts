@@ -19,7 +19,7 @@ const handleHealth = async (deps: AppDependencies, res: ServerResponse) => {
   }
 };
 
-/** One HTTP server: tRPC under /trpc, the specification's REST route, and health. */
+/** One HTTP server: tRPC, the specification's REST route, the WhatsApp webhook, health, metrics and the web app. */
 export const createApp = (deps: AppDependencies) => {
   const trpc = createHTTPHandler({
     router: appRouter,
