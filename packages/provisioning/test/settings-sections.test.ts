@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createTenant,
+  type Editor,
   getTenantConfig,
   listSettingsHistory,
   restoreSettingsVersion,
@@ -19,7 +20,7 @@ import {
 
 describe(`settings sections and history on ${describeDriver()}`, () => {
   let testDb: TestDb;
-  let editor: { tenantId: string; userId: string };
+  let editor: Editor;
   beforeEach(async () => {
     testDb = await createTestDb();
     const provisioning = await startTestProvisioning(testDb);
@@ -29,7 +30,7 @@ describe(`settings sections and history on ${describeDriver()}`, () => {
       provisioning.provisioner,
     );
     await provisioning.stop();
-    editor = { tenantId, userId: ownerId };
+    editor = { tenantId, userId: ownerId, studioName: 'Sektion Sport' };
   });
   afterEach(async () => {
     await testDb.close();

@@ -15,7 +15,7 @@ export const historyRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { version, config } = await restoreSettingsVersion(
         ctx.db,
-        { tenantId: ctx.tenantId, userId: ctx.session.userId },
+        { tenantId: ctx.tenantId, userId: ctx.session.userId, studioName: ctx.session.tenantName },
         input,
       );
       return { version, config };

@@ -22,7 +22,7 @@ export const settingsRouter = router({
   saveSection: ownerProcedure.input(sectionSaveSchema).mutation(async ({ ctx, input }) => {
     const { version, config } = await saveSettingsSection(
       ctx.db,
-      { tenantId: ctx.tenantId, userId: ctx.session.userId },
+      { tenantId: ctx.tenantId, userId: ctx.session.userId, studioName: ctx.session.tenantName },
       input,
     );
     return { version, config };

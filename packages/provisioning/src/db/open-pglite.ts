@@ -6,9 +6,8 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import * as schema from '../schema/index.ts';
 import type { DbHandle } from './handle.ts';
 import { MIGRATIONS_FOLDER } from './migrations-folder.ts';
+import { opensTransaction } from './transaction-script.ts';
 import type { Database } from './types.ts';
-
-const OPENS_TRANSACTION = /^\s*BEGIN\b/im;
 
 export interface PgliteOptions {
   /** Folder for the database files (`<dataDir>/pglite`); in memory when absent. */
@@ -45,7 +44,7 @@ export const openPglite = async ({
         const results = await client.exec(text);
         return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
       } catch (error) {
-        if (OPENS_TRANSACTION.test(text)) await client.exec('ROLLBACK').catch(() => {});
+        if (opensTransaction(text)) await client.exec('ROLLBACK').catch(() => {});
         throw error;
       }
     },

@@ -4,6 +4,7 @@ import postgres from 'postgres';
 import * as schema from '../schema/index.ts';
 import type { DbHandle } from './handle.ts';
 import { MIGRATIONS_FOLDER } from './migrations-folder.ts';
+import { opensTransaction } from './transaction-script.ts';
 import type { Database } from './types.ts';
 
 /** Any fixed number: serialises migrations of API instances starting at the same time. */
@@ -17,7 +18,6 @@ export interface PostgresOptions {
 }
 
 const quiet = { onnotice: () => {} };
-const OPENS_TRANSACTION = /^\s*BEGIN\b/im;
 
 const migrateWithLock = async (url: string) => {
   const client = postgres(url, { ...quiet, max: 1 });
@@ -42,8 +42,7 @@ export const openPostgres = async ({
     driver: 'postgres',
     executeSql: async (text, values = []) => {
       const parameters = values as postgres.ParameterOrJSON<never>[];
-      if (!OPENS_TRANSACTION.test(text))
-        return { rows: [...(await client.unsafe(text, parameters))] };
+      if (!opensTransaction(text)) return { rows: [...(await client.unsafe(text, parameters))] };
       // A script with its own BEGIN … COMMIT must stay on one connection from start to end.
       const connection = await client.reserve();
       try {

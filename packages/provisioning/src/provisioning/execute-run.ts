@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/types.ts';
+import type { Database, Transaction } from '../db/types.ts';
 import { provisioningRuns, provisioningSteps } from '../schema/index.ts';
-import { recordEvent } from './events.ts';
+import { type NewRunEvent, recordEvent } from './events.ts';
 import { type ProvisioningObserver, silentObserver } from './observer.ts';
 import { PROVISIONING_STEPS, type ProvisioningServices } from './steps/index.ts';
 
@@ -33,77 +33,67 @@ const markRunStarted = (db: Database, run: RunRow) =>
     }
   });
 
-const markStepStarted = (db: Database, step: StepRow, attempt: number) =>
+type StepChange = Partial<
+  Pick<StepRow, 'status' | 'attempts' | 'error' | 'startedAt' | 'finishedAt'>
+>;
+type StepEvent = Pick<NewRunEvent, 'type' | 'detail'>;
+
+/** One step transition: its row and its events in one transaction (events notify at commit). */
+const transitionStep = (
+  db: Database,
+  step: StepRow,
+  change: StepChange,
+  events: StepEvent[],
+  alsoInTransaction?: (tx: Transaction) => Promise<unknown>,
+) =>
   db.transaction(async (tx) => {
-    await tx
-      .update(provisioningSteps)
-      .set({ status: 'running', attempts: attempt, startedAt: new Date(), finishedAt: null })
-      .where(eq(provisioningSteps.id, step.id));
-    await recordEvent(tx, {
-      runId: step.runId,
-      tenantId: step.tenantId,
-      type: 'step.started',
-      step: step.name,
-      detail: { attempt, attemptLimit: step.attemptLimit },
-    });
+    await tx.update(provisioningSteps).set(change).where(eq(provisioningSteps.id, step.id));
+    await alsoInTransaction?.(tx);
+    for (const event of events) {
+      await recordEvent(tx, {
+        runId: step.runId,
+        tenantId: step.tenantId,
+        step: step.name,
+        ...event,
+      });
+    }
   });
+
+const markStepStarted = (db: Database, step: StepRow, attempt: number) =>
+  transitionStep(
+    db,
+    step,
+    { status: 'running', attempts: attempt, startedAt: new Date(), finishedAt: null },
+    [{ type: 'step.started', detail: { attempt, attemptLimit: step.attemptLimit } }],
+  );
 
 const markStepDone = (db: Database, step: StepRow, attempt: number, seconds: number) =>
-  db.transaction(async (tx) => {
-    await tx
-      .update(provisioningSteps)
-      .set({ status: 'done', error: null, finishedAt: new Date() })
-      .where(eq(provisioningSteps.id, step.id));
-    await recordEvent(tx, {
-      runId: step.runId,
-      tenantId: step.tenantId,
-      type: 'step.done',
-      step: step.name,
-      detail: { attempt, durationMs: Math.round(seconds * 1000) },
-    });
-  });
+  transitionStep(db, step, { status: 'done', error: null, finishedAt: new Date() }, [
+    { type: 'step.done', detail: { attempt, durationMs: Math.round(seconds * 1000) } },
+  ]);
 
 const markStepRetrying = (db: Database, step: StepRow, attempt: number, error: string) =>
-  db.transaction(async (tx) => {
-    await tx
-      .update(provisioningSteps)
-      .set({ status: 'pending', error, finishedAt: new Date() })
-      .where(eq(provisioningSteps.id, step.id));
-    await recordEvent(tx, {
-      runId: step.runId,
-      tenantId: step.tenantId,
-      type: 'step.retrying',
-      step: step.name,
-      detail: { attempt, attemptLimit: step.attemptLimit, error },
-    });
-  });
+  transitionStep(db, step, { status: 'pending', error, finishedAt: new Date() }, [
+    { type: 'step.retrying', detail: { attempt, attemptLimit: step.attemptLimit, error } },
+  ]);
 
-const markStepFailed = (db: Database, step: StepRow, attempt: number, error: string) =>
-  db.transaction(async (tx) => {
-    const finishedAt = new Date();
-    await tx
-      .update(provisioningSteps)
-      .set({ status: 'failed', error, finishedAt })
-      .where(eq(provisioningSteps.id, step.id));
-    await tx
-      .update(provisioningRuns)
-      .set({ status: 'failed', error: `${step.name}: ${error}`, finishedAt })
-      .where(eq(provisioningRuns.id, step.runId));
-    await recordEvent(tx, {
-      runId: step.runId,
-      tenantId: step.tenantId,
-      type: 'step.failed',
-      step: step.name,
-      detail: { attempt, error },
-    });
-    await recordEvent(tx, {
-      runId: step.runId,
-      tenantId: step.tenantId,
-      type: 'run.failed',
-      step: step.name,
-      detail: { error },
-    });
-  });
+const markStepFailed = (db: Database, step: StepRow, attempt: number, error: string) => {
+  const finishedAt = new Date();
+  return transitionStep(
+    db,
+    step,
+    { status: 'failed', error, finishedAt },
+    [
+      { type: 'step.failed', detail: { attempt, error } },
+      { type: 'run.failed', detail: { error } },
+    ],
+    (tx) =>
+      tx
+        .update(provisioningRuns)
+        .set({ status: 'failed', error: `${step.name}: ${error}`, finishedAt })
+        .where(eq(provisioningRuns.id, step.runId)),
+  );
+};
 
 const markRunReady = (db: Database, run: RunRow) =>
   db.transaction(async (tx) => {

@@ -41,6 +41,7 @@ export const restoreSettingsVersion = (
     });
     await recordSettingsChange(tx, {
       tenantId: editor.tenantId,
+      studioName: editor.studioName,
       version: updated.version,
       section: 'restore',
       config: updated.config,

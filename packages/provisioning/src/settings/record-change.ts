@@ -2,10 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { TenantConfig } from '../contracts/tenant-config.ts';
 import type { Queryable } from '../db/types.ts';
 import { renderAgentPrompt } from '../prompt/render-agent-prompt.ts';
-import { conversations, settingsHistory, tenants } from '../schema/index.ts';
+import { conversations, settingsHistory } from '../schema/index.ts';
 
 export interface SettingsChange {
   tenantId: string;
+  studioName: string;
   version: number;
   section: string;
   config: TenantConfig;
@@ -26,11 +27,7 @@ export const recordSettingsChange = async (db: Queryable, change: SettingsChange
     changedById: change.changedById,
     restoredFromVersion: change.restoredFromVersion ?? null,
   });
-  const [tenant] = await db
-    .select({ name: tenants.name })
-    .from(tenants)
-    .where(eq(tenants.id, change.tenantId));
-  const systemPrompt = renderAgentPrompt({ studioName: tenant?.name ?? '', config: change.config });
+  const systemPrompt = renderAgentPrompt({ studioName: change.studioName, config: change.config });
   await db
     .update(conversations)
     .set({

@@ -4,9 +4,11 @@ import { SettingsVersionConflictError } from '../errors.ts';
 import { recordSettingsChange } from './record-change.ts';
 import { getTenantConfig, updateTenantConfig } from './update-tenant-config.ts';
 
+/** Who saves: from the owner's session, which also names the studio for the agent prompt. */
 export interface Editor {
   tenantId: string;
   userId: string;
+  studioName: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export const saveSettingsSection = (db: Database, editor: Editor, save: SectionS
     );
     await recordSettingsChange(tx, {
       tenantId: editor.tenantId,
+      studioName: editor.studioName,
       version: updated.version,
       section: save.section,
       config: updated.config,
