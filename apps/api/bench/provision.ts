@@ -27,6 +27,7 @@ const runtime = await startRuntime(testDb, {
     trustProxy: false,
     restWaitTimeoutMs: 60_000,
     throttlePolicy: DEFAULT_THROTTLE_POLICY,
+    signupLimit: { limit: 1_000_000, windowSeconds: 60 },
   },
 });
 const server = createApp(runtime.deps);

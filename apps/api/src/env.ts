@@ -32,6 +32,16 @@ const envSchema = z.object({
   PROVISIONING_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(300),
   /** The built web app to serve; defaults to apps/web/dist of this repository. */
   WEB_DIST_DIR: z.string().optional(),
+  /** Sign-ups (new registrations, not idempotent replays) per client address and window. */
+  SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+  SIGNUP_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+  /** Failed logins before an account, or a client address, is locked for a while. */
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  LOGIN_FAILURE_WINDOW_SECONDS: seconds(15 * 60),
+  /** First lock; it doubles with each further failure up to LOGIN_MAX_LOCK_SECONDS. */
+  LOGIN_LOCK_SECONDS: seconds(30),
+  LOGIN_MAX_LOCK_SECONDS: seconds(15 * 60),
   /** How long `POST /api/tenant/create` waits for provisioning before answering 504. */
   REST_WAIT_TIMEOUT_SECONDS: seconds(60),
 });

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import {
   createDb,
   createSandboxProviders,
-  DEFAULT_THROTTLE_POLICY,
   loadOrCreateKeyFile,
   parseFailureSpec,
   parseKeyring,
@@ -46,7 +45,17 @@ const start = async (env: Env, logger: Logger) => {
       allowedOrigins: env.ALLOWED_ORIGINS,
       trustProxy: env.TRUST_PROXY,
       restWaitTimeoutMs: env.REST_WAIT_TIMEOUT_SECONDS * 1000,
-      throttlePolicy: DEFAULT_THROTTLE_POLICY,
+      throttlePolicy: {
+        accountFailures: env.LOGIN_FAILURES_PER_ACCOUNT,
+        addressFailures: env.LOGIN_FAILURES_PER_ADDRESS,
+        windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+        lockSeconds: env.LOGIN_LOCK_SECONDS,
+        maxLockSeconds: env.LOGIN_MAX_LOCK_SECONDS,
+      },
+      signupLimit: {
+        limit: env.SIGNUP_LIMIT_PER_ADDRESS,
+        windowSeconds: env.SIGNUP_LIMIT_WINDOW_SECONDS,
+      },
       webRoot: resolve(env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR),
     },
     engine: {

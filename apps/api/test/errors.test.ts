@@ -17,8 +17,10 @@ import {
   SecretUnreadableError,
   SettingsVersionConflictError,
   SettingsVersionNotFoundError,
+  TenantIsolationError,
   TenantNotFoundError,
   TooManyAttemptsError,
+  TooManySignupsError,
 } from '@pilar/provisioning';
 import { describe, expect, it } from 'vitest';
 import { httpStatusOf, toTRPCError } from '../src/errors.ts';
@@ -38,6 +40,8 @@ const oneOfEach: DomainError[] = [
   new NotAuthenticatedError(),
   new InvalidCredentialsError(),
   new TooManyAttemptsError(30),
+  new TooManySignupsError(600),
+  new TenantIsolationError(['table "x" lacks forced row-level security with a policy']),
   new IdempotencyKeyReusedError(),
   new IdempotencyInProgressError(),
   new SecretNotFoundError(),
@@ -67,10 +71,12 @@ describe('domain error mapping', () => {
         NOT_AUTHENTICATED: ['UNAUTHORIZED', 401],
         INVALID_CREDENTIALS: ['UNAUTHORIZED', 401],
         TOO_MANY_ATTEMPTS: ['TOO_MANY_REQUESTS', 429],
+        TOO_MANY_SIGNUPS: ['TOO_MANY_REQUESTS', 429],
         IDEMPOTENCY_KEY_REUSED: ['UNPROCESSABLE_CONTENT', 422],
         IDEMPOTENCY_IN_PROGRESS: ['CONFLICT', 409],
         SECRET_NOT_FOUND: ['NOT_FOUND', 404],
         SETTINGS_VERSION_NOT_FOUND: ['NOT_FOUND', 404],
+        TENANT_ISOLATION_UNSAFE: ['INTERNAL_SERVER_ERROR', 500],
       };
       const trpcError = toTRPCError(error);
       expect([trpcError.code, httpStatusOf(error)]).toEqual(expected[error.code]);

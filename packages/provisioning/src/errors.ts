@@ -13,10 +13,12 @@ export const DOMAIN_ERROR_CODES = [
   'NOT_AUTHENTICATED',
   'INVALID_CREDENTIALS',
   'TOO_MANY_ATTEMPTS',
+  'TOO_MANY_SIGNUPS',
   'IDEMPOTENCY_KEY_REUSED',
   'IDEMPOTENCY_IN_PROGRESS',
   'SECRET_NOT_FOUND',
   'SETTINGS_VERSION_NOT_FOUND',
+  'TENANT_ISOLATION_UNSAFE',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -129,10 +131,33 @@ export class InvalidCredentialsError extends DomainError {
   }
 }
 
-export class TooManyAttemptsError extends DomainError {
+/** A refusal that lifts by itself after `retryAfterSeconds` (HTTP 429 with `Retry-After`). */
+export abstract class RateLimitedError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class TooManyAttemptsError extends RateLimitedError {
   readonly code = 'TOO_MANY_ATTEMPTS';
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Too many failed login attempts. Try again in ${retryAfterSeconds} seconds.`);
+  constructor(retryAfterSeconds: number) {
+    super(
+      retryAfterSeconds,
+      `Too many failed login attempts. Try again in ${retryAfterSeconds} seconds.`,
+    );
+  }
+}
+
+export class TooManySignupsError extends RateLimitedError {
+  readonly code = 'TOO_MANY_SIGNUPS';
+  constructor(retryAfterSeconds: number) {
+    super(
+      retryAfterSeconds,
+      `Too many sign-ups from this address. Try again in ${retryAfterSeconds} seconds.`,
+    );
   }
 }
 
@@ -161,5 +186,13 @@ export class SettingsVersionNotFoundError extends DomainError {
   readonly code = 'SETTINGS_VERSION_NOT_FOUND';
   constructor(version: number) {
     super(`Settings version ${version} does not exist`);
+  }
+}
+
+/** Start-up refusal: the database would not keep tenants apart (see `assertTenantIsolation`). */
+export class TenantIsolationError extends DomainError {
+  readonly code = 'TENANT_ISOLATION_UNSAFE';
+  constructor(readonly problems: readonly string[]) {
+    super(`Refusing to serve tenants: ${problems.join('; ')}`);
   }
 }

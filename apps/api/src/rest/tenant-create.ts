@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createTenant, fieldErrorsOf, InvalidInputError } from '@pilar/provisioning';
+import {
+  createTenant,
+  fieldErrorsOf,
+  InvalidInputError,
+  RateLimitedError,
+} from '@pilar/provisioning';
 import { httpStatusOf, isDomainError } from '../errors.ts';
+import { clientAddress } from '../http/client-info.ts';
 import { BadRequestBodyError, readJsonObject, sendJson } from '../http/json.ts';
 import type { AppDependencies } from '../trpc/context.ts';
 import { tenantCreateDocs } from './tenant-create-docs.ts';
@@ -45,9 +51,13 @@ export const handleTenantCreate = async (
         feed: deps.feed,
         keyring: deps.services.keyring,
         passwords: deps.passwords,
+        signupLimit: deps.config.signupLimit,
         timeoutMs: deps.config.restWaitTimeoutMs,
       },
-      idempotencyKeyOf(req),
+      {
+        idempotencyKey: idempotencyKeyOf(req),
+        clientAddress: clientAddress(req, deps.config.trustProxy),
+      },
     );
     return sendJson(res, 201, { success: true, tenantId, ownerId, defaultConfig, status });
   } catch (error) {
@@ -55,11 +65,18 @@ export const handleTenantCreate = async (
       return sendJson(res, error.status, { success: false, error: error.message });
     }
     if (isDomainError(error)) {
-      return sendJson(res, httpStatusOf(error), {
-        success: false,
-        error: error.message,
-        ...(error instanceof InvalidInputError ? { fieldErrors: fieldErrorsOf(error.issues) } : {}),
-      });
+      return sendJson(
+        res,
+        httpStatusOf(error),
+        {
+          success: false,
+          error: error.message,
+          ...(error instanceof InvalidInputError
+            ? { fieldErrors: fieldErrorsOf(error.issues) }
+            : {}),
+        },
+        error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {},
+      );
     }
     deps.logger.error({ err: error }, 'tenant creation failed');
     return sendJson(res, 500, { success: false, error: 'Internal server error' });

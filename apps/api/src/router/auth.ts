@@ -21,7 +21,7 @@ export const authRouter = router({
   }),
 
   logout: ownerProcedure.mutation(async ({ ctx }) => {
-    await deleteSession(ctx.db, ctx.sessionToken);
+    await ctx.inTenant((db) => deleteSession(db, ctx.sessionToken));
     clearSessionCookie(ctx);
     return { loggedOut: true };
   }),

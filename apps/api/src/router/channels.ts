@@ -9,7 +9,7 @@ const webhookPath = (tenantId: string) => `/webhooks/whatsapp/${tenantId}`;
 export const channelsRouter = router({
   /** Numbers, SIP username and domain, WhatsApp channels and integrations — no secrets. */
   list: ownerProcedure.query(async ({ ctx }) => ({
-    ...(await listChannels(ctx.db, ctx.tenantId)),
+    ...(await ctx.inTenant((db) => listChannels(db, ctx.tenantId))),
     webhookUrl: `${ownOrigin(ctx.req, ctx.config.trustProxy)}${webhookPath(ctx.tenantId)}`,
   })),
 
@@ -22,7 +22,9 @@ export const channelsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => ({
-      secret: await revealChannelSecret(ctx.db, ctx.services.keyring, ctx.tenantId, input),
+      secret: await ctx.inTenant((db) =>
+        revealChannelSecret(db, ctx.services.keyring, ctx.tenantId, input),
+      ),
     })),
 
   /**
@@ -32,10 +34,12 @@ export const channelsRouter = router({
   testWebhook: ownerProcedure
     .input(z.object({ channelId: z.uuid('Invalid channel id') }))
     .mutation(async ({ ctx, input }) => {
-      const token = await revealChannelSecret(ctx.db, ctx.services.keyring, ctx.tenantId, {
-        kind: 'whatsappVerifyToken',
-        channelId: input.channelId,
-      });
+      const token = await ctx.inTenant((db) =>
+        revealChannelSecret(db, ctx.services.keyring, ctx.tenantId, {
+          kind: 'whatsappVerifyToken',
+          channelId: input.channelId,
+        }),
+      );
       const challenge = randomBytes(8).toString('hex');
       const url = (verifyToken: string) => {
         const target = new URL(

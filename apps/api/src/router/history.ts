@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { ownerProcedure, router } from '../trpc/init.ts';
 
 export const historyRouter = router({
-  list: ownerProcedure.query(({ ctx }) => listSettingsHistory(ctx.db, ctx.tenantId)),
+  list: ownerProcedure.query(({ ctx }) =>
+    ctx.inTenant((db) => listSettingsHistory(db, ctx.tenantId)),
+  ),
 
   restore: ownerProcedure
     .input(
@@ -13,10 +15,16 @@ export const historyRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const { version, config } = await restoreSettingsVersion(
-        ctx.db,
-        { tenantId: ctx.tenantId, userId: ctx.session.userId, studioName: ctx.session.tenantName },
-        input,
+      const { version, config } = await ctx.inTenant((db) =>
+        restoreSettingsVersion(
+          db,
+          {
+            tenantId: ctx.tenantId,
+            userId: ctx.session.userId,
+            studioName: ctx.session.tenantName,
+          },
+          input,
+        ),
       );
       return { version, config };
     }),

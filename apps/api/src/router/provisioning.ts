@@ -1,9 +1,9 @@
 import {
-  type Database,
   followRun,
   getRunStatus,
   type RunEvent,
   type RunFeed,
+  type Scope,
 } from '@pilar/provisioning';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
@@ -22,12 +22,12 @@ const toProgressEvent = (event: RunEvent) => ({
 export type ProgressEvent = ReturnType<typeof toProgressEvent>;
 
 async function* trackedProgress(
-  ctx: { db: Database; feed: RunFeed },
+  ctx: { inTenant: Scope; feed: RunFeed },
   runId: string,
   afterId: number,
   signal: AbortSignal | undefined,
 ) {
-  for await (const event of followRun(ctx.db, ctx.feed, runId, afterId, signal)) {
+  for await (const event of followRun(ctx.inTenant, ctx.feed, runId, afterId, signal)) {
     yield tracked(String(event.id), toProgressEvent(event));
   }
 }
@@ -35,11 +35,11 @@ async function* trackedProgress(
 export const provisioningRouter = router({
   status: ownerProcedure
     .input(runInput)
-    .query(({ ctx, input }) => getRunStatus(ctx.db, ctx.tenantId, input.runId)),
+    .query(({ ctx, input }) => ctx.inTenant((db) => getRunStatus(db, ctx.tenantId, input.runId))),
 
   retry: ownerProcedure.input(runInput).mutation(async ({ ctx, input }) => {
-    await ctx.engine.retryRun(ctx.tenantId, input.runId);
-    return getRunStatus(ctx.db, ctx.tenantId, input.runId);
+    await ctx.engine.retryRun(ctx.inTenant, ctx.tenantId, input.runId);
+    return ctx.inTenant((db) => getRunStatus(db, ctx.tenantId, input.runId));
   }),
 
   /**
@@ -54,7 +54,7 @@ export const provisioningRouter = router({
     )
     .subscription(async ({ ctx, input, signal }) => {
       // Checked before the stream starts, so a refusal reaches the client as its own error.
-      await getRunStatus(ctx.db, ctx.tenantId, input.runId);
+      await ctx.inTenant((db) => getRunStatus(db, ctx.tenantId, input.runId));
       return trackedProgress(ctx, input.runId, Number(input.lastEventId ?? 0), signal);
     }),
 });

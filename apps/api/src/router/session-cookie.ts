@@ -3,7 +3,10 @@ import { isHttps } from '../http/client-info.ts';
 import { clearedSessionCookie, sessionCookie } from '../http/cookies.ts';
 import type { Context } from '../trpc/context.ts';
 
-export const setSessionCookie = (ctx: Context, token: string) => {
+/** What writing the cookie needs: the exchange and whether HTTPS is told by a proxy. */
+type CookieContext = Pick<Context, 'req' | 'res' | 'config'>;
+
+export const setSessionCookie = (ctx: CookieContext, token: string) => {
   ctx.res.setHeader(
     'set-cookie',
     sessionCookie(token, {
@@ -13,6 +16,6 @@ export const setSessionCookie = (ctx: Context, token: string) => {
   );
 };
 
-export const clearSessionCookie = (ctx: Context) => {
+export const clearSessionCookie = (ctx: CookieContext) => {
   ctx.res.setHeader('set-cookie', clearedSessionCookie(isHttps(ctx.req, ctx.config.trustProxy)));
 };

@@ -13,17 +13,19 @@ import { ownerProcedure, router } from '../trpc/init.ts';
 export const settingsRouter = router({
   /** The whole settings document with its version, the studio name and the rendered prompt. */
   get: ownerProcedure.query(async ({ ctx }) => {
-    const { version, config } = await getTenantConfig(ctx.db, ctx.tenantId);
+    const { version, config } = await ctx.inTenant((db) => getTenantConfig(db, ctx.tenantId));
     const studioName = ctx.session.tenantName;
     return { version, config, studioName, agentPrompt: renderAgentPrompt({ studioName, config }) };
   }),
 
   /** Saves one section against the version it was based on; a stale version is a conflict. */
   saveSection: ownerProcedure.input(sectionSaveSchema).mutation(async ({ ctx, input }) => {
-    const { version, config } = await saveSettingsSection(
-      ctx.db,
-      { tenantId: ctx.tenantId, userId: ctx.session.userId, studioName: ctx.session.tenantName },
-      input,
+    const { version, config } = await ctx.inTenant((db) =>
+      saveSettingsSection(
+        db,
+        { tenantId: ctx.tenantId, userId: ctx.session.userId, studioName: ctx.session.tenantName },
+        input,
+      ),
     );
     return { version, config };
   }),

@@ -5,6 +5,7 @@ import {
   signupRequestSchema,
   startSignup,
 } from '@pilar/provisioning';
+import { clientAddress } from '../http/client-info.ts';
 import { publicProcedure, router } from '../trpc/init.ts';
 import { setSessionCookie } from './session-cookie.ts';
 
@@ -14,9 +15,14 @@ export const signupRouter = router({
     const { idempotencyKey, ...form } = input;
     const { tenantId, ownerId, runId } = await startSignup(
       ctx.db,
-      { keyring: ctx.services.keyring, engine: ctx.engine, passwords: ctx.passwords },
+      {
+        keyring: ctx.services.keyring,
+        engine: ctx.engine,
+        passwords: ctx.passwords,
+        signupLimit: ctx.config.signupLimit,
+      },
       form,
-      idempotencyKey,
+      { idempotencyKey, clientAddress: clientAddress(ctx.req, ctx.config.trustProxy) },
     );
     // A replayed submission logs this browser in as well: it proved it knows the password.
     const session = await createSession(ctx.db, { id: ownerId, tenantId });

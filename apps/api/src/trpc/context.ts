@@ -4,6 +4,7 @@ import type {
   PasswordHasher,
   ProvisioningEngine,
   ProvisioningServices,
+  RateLimit,
   RunFeed,
   ThrottlePolicy,
 } from '@pilar/provisioning';
@@ -15,6 +16,7 @@ export interface AppConfig {
   trustProxy: boolean;
   restWaitTimeoutMs: number;
   throttlePolicy: ThrottlePolicy;
+  signupLimit: RateLimit;
   /** Folder of the built web app served on the same origin, if any. */
   webRoot?: string | null;
 }

@@ -4,8 +4,9 @@ import {
   InvalidInputError,
   issuesOf,
   NotAuthenticatedError,
+  RateLimitedError,
   SettingsVersionConflictError,
-  TooManyAttemptsError,
+  tenantScope,
 } from '@pilar/provisioning';
 import { initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -42,7 +43,7 @@ const t = initTRPC.context<Context>().create({
         domainCode: isDomainError(error.cause) ? error.cause.code : null,
         fieldErrors,
         retryAfterSeconds:
-          error.cause instanceof TooManyAttemptsError ? error.cause.retryAfterSeconds : null,
+          error.cause instanceof RateLimitedError ? error.cause.retryAfterSeconds : null,
         currentVersion:
           error.cause instanceof SettingsVersionConflictError ? error.cause.currentVersion : null,
       },
@@ -53,7 +54,7 @@ const t = initTRPC.context<Context>().create({
 const mapDomainErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (result.ok || !isDomainError(result.error.cause)) return result;
-  if (result.error.cause instanceof TooManyAttemptsError && !ctx.res.headersSent) {
+  if (result.error.cause instanceof RateLimitedError && !ctx.res.headersSent) {
     ctx.res.setHeader('retry-after', String(result.error.cause.retryAfterSeconds));
   }
   throw toTRPCError(result.error.cause);
@@ -63,10 +64,21 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapDomainErrors);
 
-/** Requires an owner's session; the tenant comes from it, never from the input. */
+/**
+ * Requires an owner's session; the tenant comes from it, never from the input. Handlers reach
+ * the database only through `inTenant` — row-level security confines it to that tenant.
+ */
 export const ownerProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const token = readCookie(ctx.req, SESSION_COOKIE);
   const session = token ? await findSession(ctx.db, token) : null;
   if (!session) throw new NotAuthenticatedError();
-  return next({ ctx: { session, sessionToken: token as string, tenantId: session.tenantId } });
+  return next({
+    ctx: {
+      db: null,
+      inTenant: tenantScope(ctx.db, session.tenantId),
+      session,
+      sessionToken: token as string,
+      tenantId: session.tenantId,
+    },
+  });
 });

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import {
   DEFAULT_THROTTLE_POLICY,
   type ProvisioningServices,
+  type RateLimit,
   schema,
   type ThrottlePolicy,
 } from '@pilar/provisioning';
@@ -17,6 +18,9 @@ import { createLogger } from '../../src/logger.ts';
 import { startRuntime } from '../../src/runtime.ts';
 import type { AppDependencies } from '../../src/trpc/context.ts';
 
+/** Tests sign up many studios from one address; the limit itself has its own test. */
+const UNLIMITED_SIGNUPS: RateLimit = { limit: 1_000_000, windowSeconds: 60 };
+
 export interface TestServer {
   baseUrl: string;
   testDb: TestDb;
@@ -27,6 +31,7 @@ export interface TestServer {
 export interface TestServerOptions {
   services?: Partial<ProvisioningServices>;
   throttlePolicy?: ThrottlePolicy;
+  signupLimit?: RateLimit;
   restWaitTimeoutMs?: number;
 }
 
@@ -41,6 +46,7 @@ export const startTestServer = async (options: TestServerOptions = {}): Promise<
       trustProxy: false,
       restWaitTimeoutMs: options.restWaitTimeoutMs ?? 30_000,
       throttlePolicy: options.throttlePolicy ?? DEFAULT_THROTTLE_POLICY,
+      signupLimit: options.signupLimit ?? UNLIMITED_SIGNUPS,
     },
     engine: TEST_ENGINE_OPTIONS,
     hashThreads: 2,

@@ -107,6 +107,8 @@ const de = {
   errorNotLoggedIn: 'Bitte melden Sie sich an.',
   errorRunNotFound: 'Diese Einrichtung wurde nicht gefunden.',
   errorNetwork: 'Keine Verbindung zum Server. Bitte versuchen Sie es erneut.',
+  errorTooManySignups:
+    'Von Ihrem Anschluss wurden zu viele Studios angelegt. Bitte versuchen Sie es in {limit} Sekunden erneut.',
 };
 
 export type WizardMessageKey = keyof typeof de;
@@ -215,6 +217,8 @@ const en: Record<WizardMessageKey, string> = {
   errorNotLoggedIn: 'Please sign in.',
   errorRunNotFound: 'This setup was not found.',
   errorNetwork: 'No connection to the server. Please try again.',
+  errorTooManySignups:
+    'Too many studios were created from your connection. Please try again in {limit} seconds.',
 };
 
 export const wizardMessages: Catalog<WizardMessageKey> = { de, en };

@@ -22,6 +22,7 @@ const KNOWN_MESSAGES: [RegExp, WizardMessageKey][] = [
   [/^Please log in$/, 'errorNotLoggedIn'],
   [/^(Provisioning run not found|Invalid run id)$/, 'errorRunNotFound'],
   [/^Failed to fetch$/, 'errorNetwork'],
+  [/^Too many sign-ups from this address\. Try again in (\d+) seconds\.$/, 'errorTooManySignups'],
 ];
 
 /** Translates a known English message; anything else is shown as the server sent it. */

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Queryable } from '../db/types.ts';
+import { tenantScope } from '../db/tenant-scope.ts';
+import type { Database } from '../db/types.ts';
 import { whatsAppChannels } from '../schema/index.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { openSecret } from '../secrets/sealed-secret.ts';
@@ -20,17 +21,23 @@ export interface WebhookHandshake {
  * challenge is echoed; anything else is refused (null). Tokens compare in constant time.
  */
 export const verifyWhatsAppWebhook = async (
-  db: Queryable,
+  db: Database,
   keyring: Keyring,
   tenantId: string,
   { mode, verifyToken, challenge }: WebhookHandshake,
 ): Promise<string | null> => {
   if (mode !== 'subscribe' || !verifyToken || challenge === null || !UUID.test(tenantId))
     return null;
-  const channels = await db
-    .select({ config: whatsAppChannels.waCloudApiConfig })
-    .from(whatsAppChannels)
-    .where(eq(whatsAppChannels.tenantId, tenantId));
+  // The path names the tenant, so the lookup runs confined to it (row-level security).
+  const channels = await tenantScope(
+    db,
+    tenantId,
+  )((tx) =>
+    tx
+      .select({ config: whatsAppChannels.waCloudApiConfig })
+      .from(whatsAppChannels)
+      .where(eq(whatsAppChannels.tenantId, tenantId)),
+  );
   const presented = digest(verifyToken);
   const matches = channels.some(({ config }) =>
     timingSafeEqual(

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { DbHandle } from '../db/handle.ts';
+import type { Scope } from '../db/tenant-scope.ts';
 import { executeRun } from '../provisioning/execute-run.ts';
 import { type ProvisioningObserver, silentObserver } from '../provisioning/observer.ts';
 import { reopenFailedRun } from '../provisioning/retry-run.ts';
@@ -39,8 +40,11 @@ export interface ProvisioningEngine {
   start(): Promise<void>;
   /** Queues the run and wakes this process's idle workers, so it starts at once. */
   startRun(runId: string): Promise<void>;
-  /** Reopens a failed run of the tenant and resumes it from the failed step. */
-  retryRun(tenantId: string, runId: string): Promise<void>;
+  /**
+   * Reopens a failed run of the tenant (within `scope`, its owner's) and resumes it from the
+   * failed step.
+   */
+  retryRun(scope: Scope, tenantId: string, runId: string): Promise<void>;
   /** Re-sends jobs for stalled runs; returns how many. */
   recoverStalledRuns(quietSeconds?: number): Promise<number>;
   stop(): Promise<void>;
@@ -152,8 +156,8 @@ export const createProvisioningEngine = (
       recoveryTimer.unref();
     },
     startRun: send,
-    retryRun: async (tenantId, runId) => {
-      await reopenFailedRun(handle.db, tenantId, runId);
+    retryRun: async (scope, tenantId, runId) => {
+      await scope((db) => reopenFailedRun(db, tenantId, runId));
       await send(runId);
     },
     recoverStalledRuns,

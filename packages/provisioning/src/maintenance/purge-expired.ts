@@ -2,11 +2,13 @@ import { and, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { DEFAULT_THROTTLE_POLICY } from '../auth/login-throttle.ts';
 import type { Queryable } from '../db/types.ts';
 import { IDEMPOTENCY_KEY_TTL_HOURS } from '../idempotency/with-idempotency.ts';
-import { idempotencyKeys, loginThrottles, sessions } from '../schema/index.ts';
+import { MAX_RATE_LIMIT_WINDOW_SECONDS } from '../limits/rate-limit.ts';
+import { idempotencyKeys, loginThrottles, rateLimits, sessions } from '../schema/index.ts';
 
 /**
  * Deletes what has expired: sessions past their end, idempotency keys older than 24 hours,
- * and login counters whose window and lock are both over. Returns how many rows went.
+ * login counters whose window and lock are both over, and rate-limit counters older than any
+ * window. Returns how many rows went.
  */
 export const purgeExpired = async (
   db: Queryable,
@@ -34,9 +36,19 @@ export const purgeExpired = async (
       ),
     )
     .returning({ key: loginThrottles.key });
+  const staleRateLimits = await db
+    .delete(rateLimits)
+    .where(
+      lt(
+        rateLimits.windowStartedAt,
+        sql`now() - make_interval(secs => ${MAX_RATE_LIMIT_WINDOW_SECONDS})`,
+      ),
+    )
+    .returning({ key: rateLimits.key });
   return {
     sessions: expiredSessions.length,
     idempotencyKeys: expiredKeys.length,
     loginThrottles: staleThrottles.length,
+    rateLimits: staleRateLimits.length,
   };
 };

@@ -1,4 +1,4 @@
-import type { Database } from '../db/types.ts';
+import type { Scope } from '../db/tenant-scope.ts';
 import { eventsAfter, type RunEvent, TERMINAL_EVENT_TYPES } from './events.ts';
 import type { RunFeed } from './run-feed.ts';
 
@@ -7,10 +7,11 @@ const SAFETY_RECHECK_MS = 5_000;
 
 /**
  * The run's events after `afterId` — first those already recorded, then new ones as they
- * happen — until the run is ready or failed, or `signal` aborts. Works from any process.
+ * happen — until the run is ready or failed, or `signal` aborts. Works from any process;
+ * `read` decides under which scope the events are read (a tenant's, for its owner).
  */
 export async function* followRun(
-  db: Database,
+  read: Scope,
   feed: RunFeed,
   runId: string,
   afterId: number,
@@ -21,7 +22,7 @@ export async function* followRun(
   let cursor = afterId;
   try {
     while (!signal?.aborted) {
-      for (const event of await eventsAfter(db, runId, cursor)) {
+      for (const event of await read((db) => eventsAfter(db, runId, cursor))) {
         cursor = event.id;
         yield event;
         if (TERMINAL_EVENT_TYPES.has(event.type)) return;

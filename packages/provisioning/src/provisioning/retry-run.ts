@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/types.ts';
+import type { Queryable } from '../db/types.ts';
 import { RunNotFoundError, RunNotRetryableError } from '../errors.ts';
 import { provisioningRuns, provisioningSteps } from '../schema/index.ts';
 import { recordEvent } from './events.ts';
@@ -11,7 +11,7 @@ export const RETRY_ATTEMPTS = 3;
  * Reopens a failed run of the tenant: the failed step becomes pending with fresh attempts,
  * finished steps stay finished, so execution resumes exactly where it stopped.
  */
-export const reopenFailedRun = (db: Database, tenantId: string, runId: string) =>
+export const reopenFailedRun = (db: Queryable, tenantId: string, runId: string) =>
   db.transaction(async (tx) => {
     const [run] = await tx
       .select()

@@ -1,3 +1,4 @@
+import { unscoped } from '../db/tenant-scope.ts';
 import type { Database } from '../db/types.ts';
 import { ProvisioningFailedError, ProvisioningTimeoutError } from '../errors.ts';
 import { followRun } from './follow-run.ts';
@@ -6,7 +7,7 @@ import type { RunFeed } from './run-feed.ts';
 /** Resolves when the run is ready; throws if it failed or is still running after `timeoutMs`. */
 export const waitForRun = async (db: Database, feed: RunFeed, runId: string, timeoutMs: number) => {
   const signal = AbortSignal.timeout(timeoutMs);
-  for await (const event of followRun(db, feed, runId, 0, signal)) {
+  for await (const event of followRun(unscoped(db), feed, runId, 0, signal)) {
     if (event.type === 'run.ready') return;
     if (event.type === 'run.failed') {
       throw new ProvisioningFailedError(event.step ?? 'unknown', String(event.detail.error ?? ''));

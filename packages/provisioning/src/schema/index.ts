@@ -4,6 +4,7 @@ export * from './idempotency-keys.ts';
 export * from './login-throttles.ts';
 export * from './phone-numbers.ts';
 export * from './provisioning-runs.ts';
+export * from './rate-limits.ts';
 export * from './relations.ts';
 export * from './sessions.ts';
 export * from './settings-history.ts';

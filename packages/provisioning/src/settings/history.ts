@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Database, Queryable } from '../db/types.ts';
+import type { Queryable } from '../db/types.ts';
 import { SettingsVersionNotFoundError } from '../errors.ts';
 import { settingsHistory, tenantUsers } from '../schema/index.ts';
 import { recordSettingsChange } from './record-change.ts';
@@ -23,7 +23,7 @@ export const listSettingsHistory = (db: Queryable, tenantId: string, limit = 50)
 
 /** Makes an earlier version current again, as a new version (history is never rewritten). */
 export const restoreSettingsVersion = (
-  db: Database,
+  db: Queryable,
   editor: Editor,
   { version, expectedVersion }: { version: number; expectedVersion: number },
 ) =>

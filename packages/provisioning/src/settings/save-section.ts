@@ -1,5 +1,5 @@
 import { type SectionSave, writeSection } from '../contracts/settings-sections.ts';
-import type { Database } from '../db/types.ts';
+import type { Queryable } from '../db/types.ts';
 import { SettingsVersionConflictError } from '../errors.ts';
 import { recordSettingsChange } from './record-change.ts';
 import { getTenantConfig, updateTenantConfig } from './update-tenant-config.ts';
@@ -15,7 +15,7 @@ export interface Editor {
  * Saves one section on top of the version the owner started from. If anyone saved in the
  * meantime the save is refused with the current version — never a silent overwrite.
  */
-export const saveSettingsSection = (db: Database, editor: Editor, save: SectionSave) =>
+export const saveSettingsSection = (db: Queryable, editor: Editor, save: SectionSave) =>
   db.transaction(async (tx) => {
     const current = await getTenantConfig(tx, editor.tenantId);
     if (current.version !== save.expectedVersion) {

@@ -2,7 +2,7 @@ import type { Database } from '../db/types.ts';
 import { defaultTenantConfig } from '../defaults/tenant-config.ts';
 import type { RunFeed } from '../provisioning/run-feed.ts';
 import { waitForRun } from '../provisioning/wait-for-run.ts';
-import { type SignupServices, startSignup } from './start-signup.ts';
+import { type SignupRequest, type SignupServices, startSignup } from './start-signup.ts';
 
 export interface Provisioner extends SignupServices {
   feed: RunFeed;
@@ -19,9 +19,9 @@ export const createTenant = async (
   db: Database,
   input: unknown,
   provisioner: Provisioner,
-  idempotencyKey?: string,
+  request: SignupRequest = {},
 ) => {
-  const { tenantId, ownerId, runId } = await startSignup(db, provisioner, input, idempotencyKey);
+  const { tenantId, ownerId, runId } = await startSignup(db, provisioner, input, request);
   await waitForRun(db, provisioner.feed, runId, provisioner.timeoutMs ?? 60_000);
   return {
     tenantId,

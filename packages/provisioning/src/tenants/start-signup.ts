@@ -1,7 +1,9 @@
 import type { PasswordHasher } from '../auth/password.ts';
 import type { Database } from '../db/types.ts';
+import { TooManySignupsError } from '../errors.ts';
 import { withIdempotency } from '../idempotency/with-idempotency.ts';
 import type { ProvisioningEngine } from '../jobs/provisioning-engine.ts';
+import { consumeRateLimit, type RateLimit } from '../limits/rate-limit.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { registerTenant } from './register-tenant.ts';
 
@@ -9,20 +11,33 @@ export interface SignupServices {
   keyring: Keyring;
   engine: ProvisioningEngine;
   passwords: PasswordHasher;
+  /** Sign-ups allowed per client address (unlimited without it). */
+  signupLimit?: RateLimit;
+}
+
+/** Who asks: the client's address counts against the limit; a key makes a retry safe. */
+export interface SignupRequest {
+  clientAddress?: string;
+  idempotencyKey?: string;
 }
 
 /**
  * Registers the tenant and starts its provisioning run. With an idempotency key, a repeated
  * submission (double click, network retry) answers with the first registration instead of
- * creating a second tenant — `replayed` tells which.
+ * creating a second tenant — `replayed` tells which. Every registration attempt (not a
+ * replay) counts against the client address's limit before any password is hashed.
  */
 export const startSignup = async (
   db: Database,
-  { keyring, engine, passwords }: SignupServices,
+  { keyring, engine, passwords, signupLimit }: SignupServices,
   input: unknown,
-  idempotencyKey?: string,
+  { clientAddress, idempotencyKey }: SignupRequest = {},
 ) => {
   const register = async () => {
+    if (signupLimit && clientAddress !== undefined) {
+      const wait = await consumeRateLimit(db, `signup:${clientAddress}`, signupLimit);
+      if (wait > 0) throw new TooManySignupsError(wait);
+    }
     const registered = await registerTenant(db, passwords, input);
     await engine.startRun(registered.runId);
     return registered;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
 import {
+  assertTenantIsolation,
   createDb,
   createPasswordHasher,
   createProvisioningEngine,
@@ -51,6 +52,7 @@ const installJobEngine = async (handle: DbHandle) => {
 let pgliteTemplate: Promise<Blob> | undefined;
 const buildPgliteTemplate = async () => {
   const handle = await openPglite();
+  await assertTenantIsolation(handle.db);
   await installJobEngine(handle);
   const blob = await handle.client.dumpDataDir('none');
   await handle.close();
