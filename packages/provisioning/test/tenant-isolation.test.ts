@@ -12,6 +12,7 @@ import {
   tenantScope,
   tenantTableNames,
 } from '../src/index.ts';
+import { countAll } from './support/tenant-rows.ts';
 import {
   createTestDb,
   describeDriver,
@@ -19,7 +20,6 @@ import {
   type TestDb,
   type TestProvisioning,
 } from './support/test-db.ts';
-import { countAll } from './support/tenant-rows.ts';
 
 const signup = (i: number) => ({
   studioName: `Studio ${i}`,
@@ -107,10 +107,7 @@ describe(`row-level security on ${describeDriver()}`, () => {
       tx.delete(schema.sessions).where(eq(schema.sessions.tenantId, a)).returning(),
     );
     expect(deleted).toHaveLength(0);
-    const [tenantA] = await testDb.db
-      .select()
-      .from(schema.tenants)
-      .where(eq(schema.tenants.id, a));
+    const [tenantA] = await testDb.db.select().from(schema.tenants).where(eq(schema.tenants.id, a));
     expect(tenantA?.name).toBe('Studio 1');
   });
 
