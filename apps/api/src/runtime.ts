@@ -6,13 +6,14 @@ import {
   type EngineOptions,
   type ProvisioningServices,
   purgeExpired,
+  resealChannelSecrets,
 } from '@pilar/provisioning';
 import type { Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import type { AppConfig, AppDependencies } from './trpc/context.ts';
 
-/** Expired sessions, idempotency keys and login counters are deleted this often. */
-const PURGE_INTERVAL_MS = 10 * 60 * 1000;
+/** Expired rows are deleted and rotated secrets re-encrypted this often. */
+const MAINTENANCE_INTERVAL_MS = 10 * 60 * 1000;
 
 export interface RuntimeOptions {
   services: ProvisioningServices;
@@ -39,14 +40,22 @@ export const startRuntime = async (handle: DbHandle, options: RuntimeOptions) =>
   const passwords = createPasswordHasher(
     options.hashThreads ? { threads: options.hashThreads } : {},
   );
-  const purge = () =>
-    purgeExpired(handle.db).then(
-      (purged) => options.logger.debug({ purged }, 'purged expired rows'),
-      (error: unknown) => options.logger.error({ err: error }, 'purging expired rows failed'),
-    );
-  await purge();
-  const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
-  purgeTimer.unref();
+  // Housekeeping: expired rows go, secrets still under a rotated-out key get the current one.
+  const maintain = async () => {
+    try {
+      const purged = await purgeExpired(handle.db);
+      const secrets = await resealChannelSecrets(handle.db, options.services.keyring);
+      options.logger.debug({ purged, secrets }, 'maintenance done');
+      if (secrets.unreadable > 0) {
+        options.logger.error({ secrets }, 'stored secrets unreadable with the configured keys');
+      }
+    } catch (error) {
+      options.logger.error({ err: error }, 'maintenance failed');
+    }
+  };
+  await maintain();
+  const maintenanceTimer = setInterval(maintain, MAINTENANCE_INTERVAL_MS);
+  maintenanceTimer.unref();
   const deps: AppDependencies = {
     passwords,
     db: handle.db,
@@ -61,7 +70,7 @@ export const startRuntime = async (handle: DbHandle, options: RuntimeOptions) =>
   return {
     deps,
     stop: async () => {
-      clearInterval(purgeTimer);
+      clearInterval(maintenanceTimer);
       await engine.stop();
       await feed.close();
       await passwords.close();

@@ -6,6 +6,7 @@ export * from './auth/sessions.ts';
 export * from './channels/channel-secrets.ts';
 export * from './channels/list-channels.ts';
 export * from './channels/providers.ts';
+export * from './channels/reseal-channel-secrets.ts';
 export * from './channels/reveal-secrets.ts';
 export * from './channels/sandbox-faults.ts';
 export * from './channels/sandbox-providers.ts';

@@ -8,9 +8,11 @@ import {
   type Database,
   generateKeySpec,
   InvalidSecretKeyError,
+  type Keyring,
   loadOrCreateKeyFile,
   openSecret,
   parseKeyring,
+  resealChannelSecrets,
   revealChannelSecrets,
   SecretUnreadableError,
   schema,
@@ -33,6 +35,10 @@ const phoneOf = async (db: Database, tenantId: string) => {
   if (!phone) throw new Error(`tenant ${tenantId} has no phone number`);
   return phone;
 };
+
+/** The keyring after a rotation: a new current key, the old one still listed for reading. */
+const rotateTo = (id: string, old: Keyring) =>
+  parseKeyring(`${generateKeySpec(id)},${old.current.id}:${old.current.key.toString('base64')}`);
 
 const context = { tenantId: '00000000-0000-4000-8000-000000000001', purpose: 'test' };
 
@@ -151,6 +157,47 @@ describe(`channel secrets in the database on ${describeDriver()}`, () => {
         false,
       );
     }
+  });
+
+  it('reads secrets sealed under the old key after rotation and re-encrypts them under the new one', async () => {
+    const { db } = testDb;
+    const created = await createTenant(db, signup(1), provisioning.provisioner);
+    const before = await revealChannelSecrets(db, services.keyring, created.tenantId);
+    const rotated = rotateTo('v2', services.keyring);
+    // Readable with the old key still listed, before anything was re-encrypted.
+    expect(await revealChannelSecrets(db, rotated, created.tenantId)).toEqual(before);
+
+    expect(await resealChannelSecrets(db, rotated)).toEqual({ resealed: 2, unreadable: 0 });
+    const phone = await phoneOf(db, created.tenantId);
+    const [channel] = await db.select().from(schema.whatsAppChannels);
+    expect([
+      phone.sipCredentials.password.kid,
+      channel?.waCloudApiConfig.accessToken.kid,
+      channel?.waCloudApiConfig.webhookVerifyToken.kid,
+    ]).toEqual(['v2', 'v2', 'v2']);
+    // The old key can now be retired.
+    const newOnly = parseKeyring(`v2:${rotated.current.key.toString('base64')}`);
+    expect(await revealChannelSecrets(db, newOnly, created.tenantId)).toEqual(before);
+    expect(await resealChannelSecrets(db, newOnly)).toEqual({ resealed: 0, unreadable: 0 });
+  });
+
+  it('leaves a secret it cannot read untouched when re-encrypting', async () => {
+    const { db } = testDb;
+    const victim = await createTenant(db, signup(1), provisioning.provisioner);
+    const attacker = await createTenant(db, signup(2), provisioning.provisioner);
+    const victimPhone = await phoneOf(db, victim.tenantId);
+    const attackerPhone = await phoneOf(db, attacker.tenantId);
+    const moved = {
+      ...attackerPhone.sipCredentials,
+      password: victimPhone.sipCredentials.password,
+    };
+    await db
+      .update(schema.phoneNumbers)
+      .set({ sipCredentials: moved })
+      .where(eq(schema.phoneNumbers.id, attackerPhone.id));
+    const rotated = rotateTo('v2', services.keyring);
+    expect(await resealChannelSecrets(db, rotated)).toEqual({ resealed: 3, unreadable: 1 });
+    expect((await phoneOf(db, attacker.tenantId)).sipCredentials).toEqual(moved);
   });
 
   it('refuses a SIP password copied into another tenant’s row', async () => {

@@ -57,3 +57,16 @@ export const openSecret = (
     throw new SecretUnreadableError('ciphertext was altered or belongs to another record');
   }
 };
+
+/**
+ * The secret sealed under the keyring's current key, or null when it already is (rotation:
+ * what an older key sealed is re-encrypted on its next write). Unreadable secrets throw.
+ */
+export const resealSecret = (
+  keyring: Keyring,
+  sealed: SealedSecret,
+  context: SecretContext,
+): SealedSecret | null =>
+  sealed.kid === keyring.current.id
+    ? null
+    : sealSecret(keyring, openSecret(keyring, sealed, context), context);
