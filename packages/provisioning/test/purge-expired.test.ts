@@ -17,7 +17,7 @@ describe(`purging expired rows on ${describeDriver()}`, () => {
     await testDb.close();
   });
 
-  it('removes expired sessions, day-old idempotency keys and finished login counters only', async () => {
+  it('removes expired sessions, day-old idempotency keys, finished login counters and day-old rate counters only', async () => {
     const { db } = testDb;
     const provisioning = await startTestProvisioning(testDb);
     const { tenantId, ownerId } = await createTenant(
@@ -54,8 +54,20 @@ describe(`purging expired rows on ${describeDriver()}`, () => {
       },
       { key: 'account:recent', failures: 1 },
     ]);
+    await db.insert(schema.rateLimits).values([
+      { key: 'signup:old', hits: 4, windowStartedAt: sql`now() - interval '25 hours'` },
+      { key: 'signup:recent', hits: 2 },
+    ]);
 
-    expect(await purgeExpired(db)).toEqual({ sessions: 1, idempotencyKeys: 1, loginThrottles: 1 });
+    expect(await purgeExpired(db)).toEqual({
+      sessions: 1,
+      idempotencyKeys: 1,
+      loginThrottles: 1,
+      rateLimits: 1,
+    });
+    expect((await db.select().from(schema.rateLimits)).map((r) => r.key)).toEqual([
+      'signup:recent',
+    ]);
     expect((await db.select().from(schema.sessions)).map((s) => s.tokenHash)).toEqual(['live']);
     expect((await db.select().from(schema.idempotencyKeys)).map((k) => k.key)).toEqual(['new']);
     expect((await db.select().from(schema.loginThrottles)).map((t) => t.key).sort()).toEqual([
