@@ -1,0 +1,21 @@
+import type { TaskMeta } from 'vitest';
+
+/** One line of the reliability table: what was tried, how often, what came of it, what was lost. */
+export interface Proof {
+  check: string;
+  tries: number;
+  outcome: string;
+  /** Rows, updates, runs or secrets lost, duplicated or leaked — the goal is 0. */
+  lost: number;
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    proofs?: Proof[];
+  }
+}
+
+/** Adds a line to the table printed at the end of `pnpm test:reliability`. */
+export const recordProof = (task: { meta: TaskMeta }, proof: Proof) => {
+  task.meta.proofs = [...(task.meta.proofs ?? []), proof];
+};
