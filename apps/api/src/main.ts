@@ -104,6 +104,12 @@ const start = async (env: Env, logger: Logger) => {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  // When the database drops a connection mid-transaction, postgres.js can reject an internal
+  // promise nobody awaits; the query's caller already got its own error and retries. Logged
+  // rather than crashing every instance at once on a database failover.
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled promise rejection');
+  });
 };
 
 const main = async () => {
