@@ -8,6 +8,7 @@ const dataDir = (name: string) => fileURLToPath(new URL(`.e2e-data/${name}`, imp
 const servers = {
   main: { port: 4310, env: { SANDBOX_STEP_DELAY_MS: '400' } },
   failing: { port: 4311, env: { SANDBOX_STEP_DELAY_MS: '150', SANDBOX_FAIL_STEP: 'whatsapp:3' } },
+  limited: { port: 4312, env: { SIGNUP_LIMIT_PER_ADDRESS: '1' } },
 } as const;
 
 const chromium = {
@@ -42,13 +43,18 @@ export default defineConfig({
   projects: [
     {
       name: 'main',
-      testIgnore: /failure\.spec\.ts/,
+      testIgnore: /(failure|signup-limit)\.spec\.ts/,
       use: { ...chromium, baseURL: `http://127.0.0.1:${servers.main.port}` },
     },
     {
       name: 'failing-provider',
       testMatch: /failure\.spec\.ts/,
       use: { ...chromium, baseURL: `http://127.0.0.1:${servers.failing.port}` },
+    },
+    {
+      name: 'signup-limit',
+      testMatch: /signup-limit\.spec\.ts/,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${servers.limited.port}` },
     },
   ],
   webServer: Object.entries(servers).map(([name, { port, env }]) => ({
