@@ -33,7 +33,9 @@ export const findSession = async (db: Queryable, token: string) => {
     .from(sessions)
     .innerJoin(tenantUsers, eq(tenantUsers.id, sessions.userId))
     .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())))
+    .prepare('find_session')
+    .execute();
   return found ?? null;
 };
 

@@ -7,15 +7,21 @@ export const createRun = async (db: Queryable, tenantId: string) => {
   const [run] = await db
     .insert(provisioningRuns)
     .values({ tenantId })
-    .returning({ id: provisioningRuns.id });
+    .returning({ id: provisioningRuns.id })
+    .prepare('create_run')
+    .execute();
   if (!run) throw new Error('Inserting the provisioning run returned no row');
-  await db.insert(provisioningSteps).values(
-    PROVISIONING_STEPS.map((step, position) => ({
-      runId: run.id,
-      tenantId,
-      name: step.name,
-      position,
-    })),
-  );
+  await db
+    .insert(provisioningSteps)
+    .values(
+      PROVISIONING_STEPS.map((step, position) => ({
+        runId: run.id,
+        tenantId,
+        name: step.name,
+        position,
+      })),
+    )
+    .prepare('create_run_steps')
+    .execute();
   return run.id;
 };

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Queryable } from '../db/types.ts';
 import { provisioningEvents } from '../schema/index.ts';
 
@@ -27,16 +27,22 @@ export interface NewRunEvent {
   detail?: Record<string, unknown>;
 }
 
-/** Appends an event and notifies listeners; inside a transaction both happen at commit. */
+/**
+ * Appends an event; a trigger (migration 0006) notifies the run's listeners on
+ * `RUN_EVENTS_CHANNEL` — inside a transaction, at commit.
+ */
 export const recordEvent = async (db: Queryable, event: NewRunEvent) => {
-  await db.insert(provisioningEvents).values({
-    runId: event.runId,
-    tenantId: event.tenantId,
-    type: event.type,
-    step: event.step ?? null,
-    detail: event.detail ?? {},
-  });
-  await db.execute(sql`select pg_notify(${RUN_EVENTS_CHANNEL}, ${event.runId})`);
+  await db
+    .insert(provisioningEvents)
+    .values({
+      runId: event.runId,
+      tenantId: event.tenantId,
+      type: event.type,
+      step: event.step ?? null,
+      detail: event.detail ?? {},
+    })
+    .prepare('record_run_event')
+    .execute();
 };
 
 export type RunEvent = typeof provisioningEvents.$inferSelect;
@@ -46,4 +52,6 @@ export const eventsAfter = (db: Queryable, runId: string, afterId: number) =>
     .select()
     .from(provisioningEvents)
     .where(and(eq(provisioningEvents.runId, runId), gt(provisioningEvents.id, afterId)))
-    .orderBy(asc(provisioningEvents.id));
+    .orderBy(asc(provisioningEvents.id))
+    .prepare('events_after')
+    .execute();

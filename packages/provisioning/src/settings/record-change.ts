@@ -19,14 +19,18 @@ export interface SettingsChange {
  * from it, so the AI profile always matches what the owner saved.
  */
 export const recordSettingsChange = async (db: Queryable, change: SettingsChange) => {
-  await db.insert(settingsHistory).values({
-    tenantId: change.tenantId,
-    version: change.version,
-    section: change.section,
-    config: change.config,
-    changedById: change.changedById,
-    restoredFromVersion: change.restoredFromVersion ?? null,
-  });
+  await db
+    .insert(settingsHistory)
+    .values({
+      tenantId: change.tenantId,
+      version: change.version,
+      section: change.section,
+      config: change.config,
+      changedById: change.changedById,
+      restoredFromVersion: change.restoredFromVersion ?? null,
+    })
+    .prepare('record_settings_history')
+    .execute();
   const systemPrompt = renderAgentPrompt({ studioName: change.studioName, config: change.config });
   await db
     .update(conversations)
@@ -39,5 +43,7 @@ export const recordSettingsChange = async (db: Queryable, change: SettingsChange
         eq(conversations.tenantId, change.tenantId),
         sql`${conversations.metadata} ->> 'type' = 'system_initialization'`,
       ),
-    );
+    )
+    .prepare('render_agent_prompt')
+    .execute();
 };

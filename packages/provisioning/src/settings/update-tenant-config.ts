@@ -28,7 +28,9 @@ export const updateTenantConfig = async (
         expectedVersion === undefined ? undefined : eq(tenantSettings.version, expectedVersion),
       ),
     )
-    .returning({ version: tenantSettings.version, config: tenantSettings.config });
+    .returning({ version: tenantSettings.version, config: tenantSettings.config })
+    .prepare('update_tenant_config')
+    .execute();
   if (updated) return updated;
   const [current] = await db
     .select({ version: tenantSettings.version })
@@ -42,7 +44,9 @@ export const getTenantConfig = async (db: Queryable, tenantId: string) => {
   const [settings] = await db
     .select({ version: tenantSettings.version, config: tenantSettings.config })
     .from(tenantSettings)
-    .where(eq(tenantSettings.tenantId, tenantId));
+    .where(eq(tenantSettings.tenantId, tenantId))
+    .prepare('tenant_config')
+    .execute();
   if (!settings) throw new TenantNotFoundError();
   return settings;
 };

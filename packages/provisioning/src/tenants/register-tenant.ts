@@ -28,7 +28,9 @@ const isEmailRegistered = async (db: Queryable, email: string) => {
     .select({ id: tenantUsers.id })
     .from(tenantUsers)
     .where(eq(sql`lower(trim(${tenantUsers.email}))`, email))
-    .limit(1);
+    .limit(1)
+    .prepare('is_email_registered')
+    .execute();
   return rows.length > 0;
 };
 
@@ -46,12 +48,16 @@ export const registerTenant = async (db: Database, passwords: PasswordHasher, in
       const [tenant] = await tx
         .insert(tenants)
         .values({ name: signup.studioName, domain: signup.domain })
-        .returning({ id: tenants.id });
+        .returning({ id: tenants.id })
+        .prepare('register_tenant')
+        .execute();
       if (!tenant) throw new Error('Inserting the tenant returned no row');
       const [owner] = await tx
         .insert(tenantUsers)
         .values({ tenantId: tenant.id, email: signup.ownerEmail, passwordHash, role: 'owner' })
-        .returning({ id: tenantUsers.id });
+        .returning({ id: tenantUsers.id })
+        .prepare('register_owner')
+        .execute();
       if (!owner) throw new Error('Inserting the owner returned no row');
       const config = {
         ...initialSettingsDocument(),
@@ -59,14 +65,20 @@ export const registerTenant = async (db: Database, passwords: PasswordHasher, in
       };
       await tx
         .insert(tenantSettings)
-        .values({ tenantId: tenant.id, config, updatedById: owner.id });
-      await tx.insert(settingsHistory).values({
-        tenantId: tenant.id,
-        version: 1,
-        section: 'initial',
-        config,
-        changedById: owner.id,
-      });
+        .values({ tenantId: tenant.id, config, updatedById: owner.id })
+        .prepare('register_settings')
+        .execute();
+      await tx
+        .insert(settingsHistory)
+        .values({
+          tenantId: tenant.id,
+          version: 1,
+          section: 'initial',
+          config,
+          changedById: owner.id,
+        })
+        .prepare('register_settings_history')
+        .execute();
       const runId = await createRun(tx, tenant.id);
       return { tenantId: tenant.id, ownerId: owner.id, runId };
     });
