@@ -1,8 +1,8 @@
 import { generateKeySpec, schema } from '@pilar/provisioning';
 import {
   countOrphanRows,
-  countTenantRows,
   createTestDb,
+  isFullyProvisioned,
   type TestDb,
 } from '@pilar/provisioning/testing';
 import { eq } from 'drizzle-orm';
@@ -90,16 +90,7 @@ describe.runIf(process.env.DATABASE_URL)('database connections dropped mid-provi
 
   const halfProvisioned = async (tenantIds: string[]) => {
     let half = 0;
-    for (const tenantId of tenantIds) {
-      const rows = await countTenantRows(testDb.db, tenantId);
-      const complete =
-        rows.phone_numbers === 1 &&
-        rows.whatsapp_channels === 1 &&
-        rows.tenant_integrations === 3 &&
-        rows.conversations === 1 &&
-        rows.provisioning_steps === 5;
-      if (!complete) half++;
-    }
+    for (const tenantId of tenantIds) if (!(await isFullyProvisioned(testDb.db, tenantId))) half++;
     return half;
   };
 

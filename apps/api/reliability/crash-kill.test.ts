@@ -4,29 +4,20 @@ import { join } from 'node:path';
 import { createDb, generateKeySpec, schema } from '@pilar/provisioning';
 import {
   countOrphanRows,
-  countTenantRows,
   createTestDb,
   describeDriver,
+  isFullyProvisioned,
   type TestDb,
 } from '@pilar/provisioning/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from '../test/support/server-process.ts';
 import { createTestClient, type TestClient } from '../test/support/trpc-client.ts';
+import { waitFor } from '../test/support/wait-for.ts';
 import { recordProof } from './support/ledger.ts';
 
 const STEPS = ['voice', 'whatsapp', 'integrations', 'ai_profile', 'ready'] as const;
 const KILLS_PER_STEP = Number(process.env.RELIABILITY_KILLS_PER_STEP ?? 10);
 const PASSWORD = 'SicheresPasswort!';
-
-const waitFor = async <T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000) => {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 describe(`kill -9 at every provisioning step (${describeDriver()})`, () => {
   let testDb: TestDb | undefined;
@@ -66,10 +57,10 @@ describe(`kill -9 at every provisioning step (${describeDriver()})`, () => {
             password: PASSWORD,
           });
           runs.push({ runId, step });
-          await waitFor(async () => {
+          await waitFor(`step ${step} of run ${index}`, async () => {
             const status = await client.provisioning.status.query({ runId });
             return status.steps.find((s) => s.name === step)?.status === 'running' || undefined;
-          }, `step ${step} of run ${index}`);
+          });
           expect(await server.stop('SIGKILL')).toBeNull();
           kills++;
           server = await startServerProcess(env);
@@ -77,10 +68,10 @@ describe(`kill -9 at every provisioning step (${describeDriver()})`, () => {
           const resumed: TestClient = createTestClient(server.baseUrl, jar).client;
           // The interrupted run must finish after the restart before the next kill, so each
           // run is cut exactly once, at its step.
-          const ready = await waitFor(async () => {
+          const ready = await waitFor(`run ${index} to resume`, async () => {
             const status = await resumed.provisioning.status.query({ runId });
             return status.status === 'ready' ? status : undefined;
-          }, `run ${index} to resume`).catch(() => undefined);
+          }).catch(() => undefined);
           if (!ready) notResumed++;
         }
       }
@@ -95,19 +86,7 @@ describe(`kill -9 at every provisioning step (${describeDriver()})`, () => {
         .select({ status: schema.provisioningRuns.status })
         .from(schema.provisioningRuns);
       let half = 0;
-      for (const { id } of tenants) {
-        const rows = await countTenantRows(inspected.db, id);
-        const complete =
-          rows.tenant_users === 1 &&
-          rows.phone_numbers === 1 &&
-          rows.whatsapp_channels === 1 &&
-          rows.tenant_integrations === 3 &&
-          rows.conversations === 1 &&
-          rows.tenant_settings === 1 &&
-          rows.provisioning_runs === 1 &&
-          rows.provisioning_steps === 5;
-        if (!complete) half++;
-      }
+      for (const { id } of tenants) if (!(await isFullyProvisioned(inspected.db, id))) half++;
       const orphans = await countOrphanRows(inspected.db);
       const ready = finished.filter((run) => run.status === 'ready').length;
       recordProof(task, {

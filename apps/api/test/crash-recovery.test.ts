@@ -7,27 +7,15 @@ import {
   countTenantRows,
   createTestDb,
   describeDriver,
+  PROVISIONED_ROWS,
   type TestDb,
 } from '@pilar/provisioning/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from './support/server-process.ts';
 import { createTestClient, type TestClient } from './support/trpc-client.ts';
+import { waitFor } from './support/wait-for.ts';
 
 const STEPS = ['voice', 'whatsapp', 'integrations', 'ai_profile', 'ready'] as const;
-
-const waitFor = async <T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 30_000,
-) => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-};
 
 describe(`kill -9 of the server in the middle of provisioning (${describeDriver()})`, () => {
   let testDb: TestDb | undefined;
@@ -96,16 +84,7 @@ describe(`kill -9 of the server in the middle of provisioning (${describeDriver(
       const tenants = await inspected.db.select({ id: schema.tenants.id }).from(schema.tenants);
       expect(tenants).toHaveLength(STEPS.length);
       for (const { id } of tenants) {
-        expect(await countTenantRows(inspected.db, id)).toMatchObject({
-          tenant_users: 1,
-          phone_numbers: 1,
-          whatsapp_channels: 1,
-          tenant_integrations: 3,
-          conversations: 1,
-          tenant_settings: 1,
-          provisioning_runs: 1,
-          provisioning_steps: 5,
-        });
+        expect(await countTenantRows(inspected.db, id)).toMatchObject(PROVISIONED_ROWS);
       }
       expect(await countOrphanRows(inspected.db)).toBe(0);
     } finally {

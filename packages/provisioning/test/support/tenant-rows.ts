@@ -32,6 +32,24 @@ export const countTenantRows = async (db: Database, tenantId: string) => {
   return counts;
 };
 
+/** The rows one finished provisioning leaves behind, exactly once each. */
+export const PROVISIONED_ROWS = {
+  tenant_users: 1,
+  phone_numbers: 1,
+  whatsapp_channels: 1,
+  tenant_integrations: 3,
+  conversations: 1,
+  tenant_settings: 1,
+  provisioning_runs: 1,
+  provisioning_steps: 5,
+} as const;
+
+/** Whether the tenant has every provisioned row exactly once: not half done, not duplicated. */
+export const isFullyProvisioned = async (db: Database, tenantId: string) => {
+  const rows = await countTenantRows(db, tenantId);
+  return Object.entries(PROVISIONED_ROWS).every(([table, n]) => rows[table] === n);
+};
+
 /** Rows anywhere whose tenant no longer exists; should always be zero. */
 export const countOrphanRows = async (db: Database) => {
   let orphans = 0;
