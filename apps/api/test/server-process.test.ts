@@ -1,6 +1,9 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateKeySpec } from '@pilar/provisioning';
+import { createTestDb, type TestDb } from '@pilar/provisioning/testing';
+import postgres from 'postgres';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFailingStart, startServerProcess } from './support/server-process.ts';
 import { postJson } from './support/test-server.ts';
@@ -62,5 +65,44 @@ describe('the server process on the embedded database', () => {
     expect(result.code).toBe(1);
     expect(result.output).toContain('Invalid environment');
     expect(result.output).toContain('PORT');
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL)('the server process on PostgreSQL', () => {
+  let testDb: TestDb;
+  let admin: postgres.Sql;
+  const role = `pilar_app_${process.pid}`;
+  beforeEach(async () => {
+    testDb = await createTestDb();
+    admin = postgres(testDb.url as string, { max: 1, onnotice: () => {} });
+  });
+  afterEach(async () => {
+    await admin.end();
+    await testDb.close();
+    const cluster = postgres(process.env.DATABASE_URL as string, { max: 1, onnotice: () => {} });
+    await cluster.unsafe(`drop role if exists ${role}`);
+    await cluster.end();
+  });
+
+  it('refuses to serve tenants through a database role that row-level security would not bind', async () => {
+    // A plain login role that owns the database but is neither superuser nor BYPASSRLS: it
+    // could migrate, but sign-up and login would see no rows and tenant isolation is unproven.
+    await admin.unsafe(`create role ${role} login nosuperuser nobypassrls`);
+    await admin.unsafe(
+      `alter database "${new URL(testDb.url as string).pathname.slice(1)}" owner to ${role}`,
+    );
+    await admin.unsafe(`alter schema drizzle owner to ${role}`);
+    await admin.unsafe(`grant select, insert on all tables in schema drizzle to ${role}`);
+    const url = new URL(testDb.url as string);
+    url.username = role;
+    const refused = await runFailingStart({
+      DATABASE_URL: url.toString(),
+      SECRET_KEY: generateKeySpec(),
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('Refusing to serve tenants');
+    // The log line is JSON: the message's quotes arrive escaped.
+    expect(refused.output).toContain(`${role}\\" must be a superuser or have BYPASSRLS`);
+    expect(refused.output).toContain(`${role}\\" cannot switch to \\"pilar_tenant\\"`);
   });
 });

@@ -37,10 +37,13 @@ export const inspectTenantIsolation = async (db: Database) => {
   );
   const [service] = await executeRows<RoleRow>(db, roleBypass);
   // Probed inside a tenant scope: the role requests really run as, not the one configured.
+  // A service role that may not switch to the tenant role shows as role "" (see below).
   const [tenant] = await tenantScope(
     db,
     '00000000-0000-0000-0000-000000000000',
-  )((tx) => executeRows<RoleRow>(tx, roleBypass));
+  )((tx) => executeRows<RoleRow>(tx, roleBypass)).catch((): RoleRow[] => [
+    { role: '', bypasses: true },
+  ]);
   const found = new Map(tables.map((row) => [row.name, row]));
   return {
     tables: names.map((name) => ({
@@ -65,9 +68,11 @@ export const assertTenantIsolation = async (db: Database) => {
     ...tables
       .filter((table) => !table.enabled || !table.forced || table.policies === 0)
       .map((table) => `table "${table.name}" lacks forced row-level security with a policy`),
-    ...(tenantRole.role !== TENANT_ROLE || tenantRole.bypasses
-      ? [`tenant requests would run as "${tenantRole.role}", which bypasses row-level security`]
-      : []),
+    ...(tenantRole.role === ''
+      ? [`the database role "${serviceRole.role}" cannot switch to "${TENANT_ROLE}" (grant it)`]
+      : tenantRole.role !== TENANT_ROLE || tenantRole.bypasses
+        ? [`tenant requests would run as "${tenantRole.role}", which bypasses row-level security`]
+        : []),
     ...(serviceRole.bypasses
       ? []
       : [
