@@ -121,6 +121,14 @@ describe('settings, channels and history', () => {
     expect((await handshake(secret, `${server.baseUrl}/webhooks/whatsapp/not-a-uuid`)).status).toBe(
       403,
     );
+    // Malformed percent-encoding in the path is an unknown tenant, not a server error.
+    expect((await handshake(secret, `${server.baseUrl}/webhooks/whatsapp/%ZZ`)).status).toBe(403);
+    // A UUID is the same in upper case (found by fuzzing: it was a 500).
+    const upper = await handshake(
+      secret,
+      webhookUrl.replace(owner.tenantId, owner.tenantId.toUpperCase()),
+    );
+    expect([upper.status, await upper.text()]).toEqual([200, '1158201444']);
     expect(await owner.client.channels.testWebhook.mutate({ channelId })).toEqual({
       ok: true,
       validTokenStatus: 200,

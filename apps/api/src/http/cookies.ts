@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { decodeComponent } from './decode.ts';
 
 export const SESSION_COOKIE = 'pilar_session';
 
@@ -6,7 +7,7 @@ export const readCookie = (req: IncomingMessage, name: string): string | undefin
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const separator = part.indexOf('=');
     if (separator !== -1 && part.slice(0, separator).trim() === name) {
-      return decodeURIComponent(part.slice(separator + 1).trim());
+      return decodeComponent(part.slice(separator + 1).trim()) ?? undefined;
     }
   }
   return undefined;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { verifyWhatsAppWebhook } from '@pilar/provisioning';
+import { decodeComponent } from '../http/decode.ts';
 import { sendJson, sendText } from '../http/json.ts';
 import type { AppDependencies } from '../trpc/context.ts';
 
@@ -14,7 +15,7 @@ export const handleWhatsAppWebhook = async (
   res: ServerResponse,
 ) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const tenantId = decodeURIComponent(url.pathname.match(PATH)?.[1] ?? '');
+  const tenantId = decodeComponent(url.pathname.match(PATH)?.[1] ?? '') ?? '';
   if (req.method !== 'GET') {
     return sendJson(res, 405, { success: false, error: 'Method not allowed' }, { allow: 'GET' });
   }

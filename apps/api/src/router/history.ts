@@ -1,4 +1,8 @@
-import { listSettingsHistory, restoreSettingsVersion } from '@pilar/provisioning';
+import {
+  listSettingsHistory,
+  restoreSettingsVersion,
+  settingsVersionSchema,
+} from '@pilar/provisioning';
 import { z } from 'zod';
 import { ownerProcedure, router } from '../trpc/init.ts';
 
@@ -10,8 +14,8 @@ export const historyRouter = router({
   restore: ownerProcedure
     .input(
       z.object({
-        version: z.number().int().positive(),
-        expectedVersion: z.number().int().positive(),
+        version: settingsVersionSchema,
+        expectedVersion: settingsVersionSchema,
       }),
     )
     .mutation(async ({ ctx, input }) => {

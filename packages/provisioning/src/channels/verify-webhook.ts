@@ -23,11 +23,13 @@ export interface WebhookHandshake {
 export const verifyWhatsAppWebhook = async (
   db: Database,
   keyring: Keyring,
-  tenantId: string,
+  requested: string,
   { mode, verifyToken, challenge }: WebhookHandshake,
 ): Promise<string | null> => {
-  if (mode !== 'subscribe' || !verifyToken || challenge === null || !UUID.test(tenantId))
+  if (mode !== 'subscribe' || !verifyToken || challenge === null || !UUID.test(requested))
     return null;
+  // UUIDs compare case-insensitively; secrets are bound to the canonical lower-case id.
+  const tenantId = requested.toLowerCase();
   // The path names the tenant, so the lookup runs confined to it (row-level security).
   const channels = await tenantScope(
     db,

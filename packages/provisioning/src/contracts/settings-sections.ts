@@ -28,7 +28,13 @@ export type SettingsSection = keyof typeof sectionSchemas;
 export const SETTINGS_SECTIONS = Object.keys(sectionSchemas) as SettingsSection[];
 export type SectionValue<S extends SettingsSection> = z.output<(typeof sectionSchemas)[S]>;
 
-const expectedVersion = z.number().int().positive();
+/** A settings version: a positive 32-bit integer, like the column that stores it. */
+export const settingsVersionSchema = z
+  .number()
+  .int()
+  .positive()
+  .max(2_147_483_647, 'No such settings version');
+const expectedVersion = settingsVersionSchema;
 const save = <S extends SettingsSection>(section: S) =>
   z.object({ section: z.literal(section), value: sectionSchemas[section], expectedVersion });
 

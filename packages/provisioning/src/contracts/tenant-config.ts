@@ -59,12 +59,17 @@ const boundedInteger = (label: string, min: number, max: number, unit: string) =
 const choice = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
   z.enum(values, { error: `${label} must be one of: ${values.join(', ')}` });
 
+/** PostgreSQL's jsonb cannot hold NUL or half of a surrogate pair; such text is refused. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const isStorable = (value: string) => !value.includes('\u0000') && !LONE_SURROGATE.test(value);
+
 const text = (label: string, max: number) =>
   z
     .string({ error: `${label} must be text` })
     .trim()
     .min(1, `${label} must not be empty`)
-    .max(max, `${label} must be at most ${max} characters`);
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine(isStorable, `${label} contains characters that cannot be stored`);
 
 export const timezoneSchema = z.string().max(64).refine(isTimeZone, 'Unknown time zone');
 
@@ -217,11 +222,7 @@ export const closingDaySchema = z.object({
         new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
       'No such date',
     ),
-  label: z
-    .string()
-    .trim()
-    .min(1, 'Label must not be empty')
-    .max(80, 'Label must be at most 80 characters'),
+  label: text('Label', 80),
 });
 export type ClosingDay = z.infer<typeof closingDaySchema>;
 

@@ -1,10 +1,12 @@
 import type { PasswordHasher } from '../auth/password.ts';
+import { signupInputSchema } from '../contracts/signup.ts';
 import type { Database } from '../db/types.ts';
 import { TooManySignupsError } from '../errors.ts';
 import { withIdempotency } from '../idempotency/with-idempotency.ts';
 import type { ProvisioningEngine } from '../jobs/provisioning-engine.ts';
 import { consumeRateLimit, type RateLimit } from '../limits/rate-limit.ts';
 import type { Keyring } from '../secrets/keyring.ts';
+import { parseOrThrow } from '../validation.ts';
 import { registerTenant } from './register-tenant.ts';
 
 export interface SignupServices {
@@ -33,12 +35,14 @@ export const startSignup = async (
   input: unknown,
   { clientAddress, idempotencyKey }: SignupRequest = {},
 ) => {
+  // Validated first: a malformed body is refused before it claims a key or costs a hash.
+  const signup = parseOrThrow(signupInputSchema, input);
   const register = async () => {
     if (signupLimit && clientAddress !== undefined) {
       const wait = await consumeRateLimit(db, `signup:${clientAddress}`, signupLimit);
       if (wait > 0) throw new TooManySignupsError(wait);
     }
-    const registered = await registerTenant(db, passwords, input);
+    const registered = await registerTenant(db, passwords, signup);
     await engine.startRun(registered.runId);
     return registered;
   };
@@ -46,7 +50,7 @@ export const startSignup = async (
   const { response, replayed } = await withIdempotency(
     db,
     keyring,
-    { scope: 'signup', key: idempotencyKey, body: input },
+    { scope: 'signup', key: idempotencyKey, body: signup },
     register,
   );
   return { ...response, replayed };
