@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/types.ts';
+import { withinTransaction } from '../db/within-transaction.ts';
 import { RunNotFoundError, RunNotRetryableError } from '../errors.ts';
 import { provisioningRuns, provisioningSteps } from '../schema/index.ts';
 import { recordEvent } from './events.ts';
@@ -12,7 +13,7 @@ export const RETRY_ATTEMPTS = 3;
  * finished steps stay finished, so execution resumes exactly where it stopped.
  */
 export const reopenFailedRun = (db: Queryable, tenantId: string, runId: string) =>
-  db.transaction(async (tx) => {
+  withinTransaction(db, async (tx) => {
     const [run] = await tx
       .select()
       .from(provisioningRuns)

@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/types.ts';
+import { withinTransaction } from '../db/within-transaction.ts';
 import { SettingsVersionNotFoundError } from '../errors.ts';
 import { settingsHistory, tenantUsers } from '../schema/index.ts';
 import { recordSettingsChange } from './record-change.ts';
@@ -27,7 +28,7 @@ export const restoreSettingsVersion = (
   editor: Editor,
   { version, expectedVersion }: { version: number; expectedVersion: number },
 ) =>
-  db.transaction(async (tx) => {
+  withinTransaction(db, async (tx) => {
     const [earlier] = await tx
       .select({ config: settingsHistory.config })
       .from(settingsHistory)

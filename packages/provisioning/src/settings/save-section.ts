@@ -1,5 +1,6 @@
 import { type SectionSave, writeSection } from '../contracts/settings-sections.ts';
 import type { Queryable } from '../db/types.ts';
+import { withinTransaction } from '../db/within-transaction.ts';
 import { SettingsVersionConflictError } from '../errors.ts';
 import { recordSettingsChange } from './record-change.ts';
 import { getTenantConfig, updateTenantConfig } from './update-tenant-config.ts';
@@ -16,7 +17,7 @@ export interface Editor {
  * meantime the save is refused with the current version — never a silent overwrite.
  */
 export const saveSettingsSection = (db: Queryable, editor: Editor, save: SectionSave) =>
-  db.transaction(async (tx) => {
+  withinTransaction(db, async (tx) => {
     const current = await getTenantConfig(tx, editor.tenantId);
     if (current.version !== save.expectedVersion) {
       throw new SettingsVersionConflictError(current.version);
