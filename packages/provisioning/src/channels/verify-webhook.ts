@@ -1,13 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { tenantScope } from '../db/tenant-scope.ts';
+import { isUuid, tenantScope } from '../db/tenant-scope.ts';
 import type { Database } from '../db/types.ts';
 import { whatsAppChannels } from '../schema/index.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { openSecret } from '../secrets/sealed-secret.ts';
 import { secretPurpose } from './channel-secrets.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 export interface WebhookHandshake {
@@ -26,8 +25,7 @@ export const verifyWhatsAppWebhook = async (
   requested: string,
   { mode, verifyToken, challenge }: WebhookHandshake,
 ): Promise<string | null> => {
-  if (mode !== 'subscribe' || !verifyToken || challenge === null || !UUID.test(requested))
-    return null;
+  if (mode !== 'subscribe' || !verifyToken || challenge === null || !isUuid(requested)) return null;
   // UUIDs compare case-insensitively; secrets are bound to the canonical lower-case id.
   const tenantId = requested.toLowerCase();
   // The path names the tenant, so the lookup runs confined to it (row-level security).

@@ -7,6 +7,8 @@ export const TENANT_ROLE = 'pilar_tenant';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export const isUuid = (value: string) => UUID.test(value);
+
 /** Runs work against the database; a tenant scope confines it to one tenant's rows. */
 export type Scope = <T>(work: (db: Queryable) => Promise<T>) => Promise<T>;
 
@@ -17,7 +19,7 @@ export type Scope = <T>(work: (db: Queryable) => Promise<T>) => Promise<T>;
 export const tenantScope = (db: Database, tenantId: string): Scope => {
   // Checked, then written into the statement: a statement without parameters takes one round
   // trip (simple protocol) instead of two, on every owner request.
-  if (!UUID.test(tenantId)) throw new TenantNotFoundError();
+  if (!isUuid(tenantId)) throw new TenantNotFoundError();
   const enter = sql.raw(
     `select set_config('pilar.tenant_id', '${tenantId}', true), set_config('role', '${TENANT_ROLE}', true)`,
   );
