@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import bcrypt from 'bcryptjs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,5 +26,27 @@ describe('password hasher (bcrypt in worker threads)', () => {
     await Promise.all(Array.from({ length: 8 }, (_, i) => hasher.hash(`passwort-${i}`)));
     histogram.disable();
     expect(histogram.max / 1e6).toBeLessThan(60);
+  });
+});
+
+/** Nice value of each thread of this process (field 19 of /proc/self/task/<tid>/stat). */
+const threadNiceness = () =>
+  readdirSync('/proc/self/task').map((tid) =>
+    Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ')[16]),
+  );
+
+describe.runIf(process.platform === 'linux')('password hasher priority', () => {
+  it('hashes in threads ten nice levels below the event loop, which keeps its priority', async () => {
+    const before = threadNiceness();
+    const processNice = getPriority();
+    const hasher = createPasswordHasher({ threads: 2 });
+    try {
+      await Promise.all([hasher.hash('eins'), hasher.hash('zwei')]);
+      const lowered = threadNiceness().filter((nice) => nice === processNice + 10).length;
+      expect(lowered - before.filter((nice) => nice === processNice + 10).length).toBe(2);
+      expect(getPriority()).toBe(processNice);
+    } finally {
+      await hasher.close();
+    }
   });
 });
