@@ -1,5 +1,7 @@
+import { and, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  commitSettingsVersion,
   createTenant,
   DEFAULT_TENANT_CONFIG,
   getTenantConfig,
@@ -7,8 +9,8 @@ import {
   SettingsVersionConflictError,
   TenantNotFoundError,
   tenantConfigSchema,
-  updateTenantConfig,
 } from '../src/index.ts';
+import * as schema from '../src/schema/index.ts';
 import {
   createTestDb,
   describeDriver,
@@ -16,7 +18,7 @@ import {
   type TestDb,
 } from './support/test-db.ts';
 
-describe(`updateTenantConfig on ${describeDriver()}`, () => {
+describe(`commitSettingsVersion on ${describeDriver()}`, () => {
   let testDb: TestDb;
   let tenantId: string;
   beforeEach(async () => {
@@ -37,29 +39,62 @@ describe(`updateTenantConfig on ${describeDriver()}`, () => {
     ...DEFAULT_TENANT_CONFIG,
     studioRules: ['Sei pünktlich'],
   });
-
-  it('writes a valid document and bumps the version', async () => {
-    const { db } = testDb;
-    expect(await updateTenantConfig(db, tenantId, changed, { expectedVersion: 1 })).toEqual({
-      version: 2,
-      config: changed,
+  const commit = (config: unknown, expectedVersion: number, id = tenantId) =>
+    commitSettingsVersion(testDb.db, {
+      tenantId: id,
+      studioName: 'Kraftwerk',
+      config: config as typeof changed,
+      expectedVersion,
+      section: 'studioRules',
+      changedById: null,
     });
-    expect(await getTenantConfig(db, tenantId)).toEqual({ version: 2, config: changed });
+  const historyVersions = async () =>
+    (
+      await testDb.db
+        .select({ version: schema.settingsHistory.version })
+        .from(schema.settingsHistory)
+        .where(eq(schema.settingsHistory.tenantId, tenantId))
+    )
+      .map((row) => row.version)
+      .sort();
+  const agentProfile = async () => {
+    const [profile] = await testDb.db
+      .select({
+        transcript: schema.conversations.transcript,
+        metadata: schema.conversations.metadata,
+      })
+      .from(schema.conversations)
+      .where(
+        and(
+          eq(schema.conversations.tenantId, tenantId),
+          eq(sql`${schema.conversations.metadata} ->> 'type'`, 'system_initialization'),
+        ),
+      );
+    return profile;
+  };
+
+  it('writes a valid document, bumps the version, records it and re-renders the agent prompt', async () => {
+    expect(await commit(changed, 1)).toEqual({ version: 2, config: changed });
+    expect(await getTenantConfig(testDb.db, tenantId)).toEqual({ version: 2, config: changed });
+    expect(await historyVersions()).toEqual([1, 2]);
+    const profile = await agentProfile();
+    expect(profile?.transcript.systemPrompt).toContain('1. Sei pünktlich');
+    expect(profile?.metadata.config).toEqual(changed);
   });
 
-  it('refuses a write based on a stale version and keeps the newer document', async () => {
-    const { db } = testDb;
-    await updateTenantConfig(db, tenantId, changed, { expectedVersion: 1 });
-    const stale = updateTenantConfig(db, tenantId, DEFAULT_TENANT_CONFIG, { expectedVersion: 1 });
-    await expect(stale).rejects.toThrow(SettingsVersionConflictError);
-    expect((await getTenantConfig(db, tenantId)).config).toEqual(changed);
+  it('refuses a write based on a stale version and keeps the newer document, history and prompt', async () => {
+    await commit(changed, 1);
+    const profile = await agentProfile();
+    await expect(commit(DEFAULT_TENANT_CONFIG, 1)).rejects.toThrow(SettingsVersionConflictError);
+    expect((await getTenantConfig(testDb.db, tenantId)).config).toEqual(changed);
+    expect(await historyVersions()).toEqual([1, 2]);
+    expect(await agentProfile()).toEqual(profile);
   });
 
   it('lets exactly one of two concurrent writes on the same version win', async () => {
-    const { db } = testDb;
     const outcomes = await Promise.allSettled([
-      updateTenantConfig(db, tenantId, changed, { expectedVersion: 1 }),
-      updateTenantConfig(db, tenantId, { ...changed, currency: 'CHF' }, { expectedVersion: 1 }),
+      commit(changed, 1),
+      commit({ ...changed, currency: 'CHF' }, 1),
     ]);
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     expect(
@@ -67,22 +102,25 @@ describe(`updateTenantConfig on ${describeDriver()}`, () => {
         (o) => o.status === 'rejected' && o.reason instanceof SettingsVersionConflictError,
       ),
     ).toHaveLength(1);
-    expect((await getTenantConfig(db, tenantId)).version).toBe(2);
+    expect((await getTenantConfig(testDb.db, tenantId)).version).toBe(2);
+    expect(await historyVersions()).toEqual([1, 2]);
   });
 
   it('refuses an invalid document with field paths', async () => {
-    const { db } = testDb;
-    const failure = await updateTenantConfig(db, tenantId, {
-      ...DEFAULT_TENANT_CONFIG,
-      whatsapp: { ...DEFAULT_TENANT_CONFIG.whatsapp, maxMessageLength: 10_000 },
-    }).catch((error: unknown) => error);
+    const failure = await commit(
+      {
+        ...DEFAULT_TENANT_CONFIG,
+        whatsapp: { ...DEFAULT_TENANT_CONFIG.whatsapp, maxMessageLength: 10_000 },
+      },
+      1,
+    ).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(InvalidInputError);
     expect((failure as InvalidInputError).issues[0]?.path).toBe('whatsapp.maxMessageLength');
   });
 
   it('reports an unknown tenant', async () => {
     await expect(
-      updateTenantConfig(testDb.db, '00000000-0000-4000-8000-000000000000', DEFAULT_TENANT_CONFIG),
+      commit(DEFAULT_TENANT_CONFIG, 1, '00000000-0000-4000-8000-000000000000'),
     ).rejects.toThrow(TenantNotFoundError);
   });
 });

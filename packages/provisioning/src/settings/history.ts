@@ -1,11 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/types.ts';
-import { withinTransaction } from '../db/within-transaction.ts';
 import { SettingsVersionNotFoundError } from '../errors.ts';
 import { settingsHistory, tenantUsers } from '../schema/index.ts';
-import { recordSettingsChange } from './record-change.ts';
+import { commitSettingsVersion } from './commit-settings-version.ts';
 import type { Editor } from './save-section.ts';
-import { updateTenantConfig } from './update-tenant-config.ts';
 
 export const listSettingsHistory = (db: Queryable, tenantId: string, limit = 50) =>
   db
@@ -23,31 +21,25 @@ export const listSettingsHistory = (db: Queryable, tenantId: string, limit = 50)
     .limit(limit);
 
 /** Makes an earlier version current again, as a new version (history is never rewritten). */
-export const restoreSettingsVersion = (
+export const restoreSettingsVersion = async (
   db: Queryable,
   editor: Editor,
   { version, expectedVersion }: { version: number; expectedVersion: number },
-) =>
-  withinTransaction(db, async (tx) => {
-    const [earlier] = await tx
-      .select({ config: settingsHistory.config })
-      .from(settingsHistory)
-      .where(
-        and(eq(settingsHistory.tenantId, editor.tenantId), eq(settingsHistory.version, version)),
-      );
-    if (!earlier) throw new SettingsVersionNotFoundError(version);
-    const updated = await updateTenantConfig(tx, editor.tenantId, earlier.config, {
-      expectedVersion,
-      updatedById: editor.userId,
-    });
-    await recordSettingsChange(tx, {
-      tenantId: editor.tenantId,
-      studioName: editor.studioName,
-      version: updated.version,
-      section: 'restore',
-      config: updated.config,
-      changedById: editor.userId,
-      restoredFromVersion: version,
-    });
-    return updated;
+) => {
+  const [earlier] = await db
+    .select({ config: settingsHistory.config })
+    .from(settingsHistory)
+    .where(
+      and(eq(settingsHistory.tenantId, editor.tenantId), eq(settingsHistory.version, version)),
+    );
+  if (!earlier) throw new SettingsVersionNotFoundError(version);
+  return commitSettingsVersion(db, {
+    tenantId: editor.tenantId,
+    studioName: editor.studioName,
+    config: earlier.config,
+    expectedVersion,
+    section: 'restore',
+    changedById: editor.userId,
+    restoredFromVersion: version,
   });
+};

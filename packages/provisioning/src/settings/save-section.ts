@@ -1,9 +1,8 @@
 import { type SectionSave, writeSection } from '../contracts/settings-sections.ts';
 import type { Queryable } from '../db/types.ts';
-import { withinTransaction } from '../db/within-transaction.ts';
 import { SettingsVersionConflictError } from '../errors.ts';
-import { recordSettingsChange } from './record-change.ts';
-import { getTenantConfig, updateTenantConfig } from './update-tenant-config.ts';
+import { commitSettingsVersion } from './commit-settings-version.ts';
+import { getTenantConfig } from './read-tenant-config.ts';
 
 /** Who saves: from the owner's session, which also names the studio for the agent prompt. */
 export interface Editor {
@@ -16,28 +15,17 @@ export interface Editor {
  * Saves one section on top of the version the owner started from. If anyone saved in the
  * meantime the save is refused with the current version — never a silent overwrite.
  */
-export const saveSettingsSection = (db: Queryable, editor: Editor, save: SectionSave) =>
-  withinTransaction(db, async (tx) => {
-    const current = await getTenantConfig(tx, editor.tenantId);
-    if (current.version !== save.expectedVersion) {
-      throw new SettingsVersionConflictError(current.version);
-    }
-    const updated = await updateTenantConfig(
-      tx,
-      editor.tenantId,
-      writeSection(current.config, save),
-      {
-        expectedVersion: save.expectedVersion,
-        updatedById: editor.userId,
-      },
-    );
-    await recordSettingsChange(tx, {
-      tenantId: editor.tenantId,
-      studioName: editor.studioName,
-      version: updated.version,
-      section: save.section,
-      config: updated.config,
-      changedById: editor.userId,
-    });
-    return updated;
+export const saveSettingsSection = async (db: Queryable, editor: Editor, save: SectionSave) => {
+  const current = await getTenantConfig(db, editor.tenantId);
+  if (current.version !== save.expectedVersion) {
+    throw new SettingsVersionConflictError(current.version);
+  }
+  return commitSettingsVersion(db, {
+    tenantId: editor.tenantId,
+    studioName: editor.studioName,
+    config: writeSection(current.config, save),
+    expectedVersion: save.expectedVersion,
+    section: save.section,
+    changedById: editor.userId,
   });
+};

@@ -1,0 +1,16 @@
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../db/types.ts';
+import { TenantNotFoundError } from '../errors.ts';
+import { tenantSettings } from '../schema/index.ts';
+
+/** The tenant's settings document and its version. */
+export const getTenantConfig = async (db: Queryable, tenantId: string) => {
+  const [settings] = await db
+    .select({ version: tenantSettings.version, config: tenantSettings.config })
+    .from(tenantSettings)
+    .where(eq(tenantSettings.tenantId, tenantId))
+    .prepare('tenant_config')
+    .execute();
+  if (!settings) throw new TenantNotFoundError();
+  return settings;
+};
