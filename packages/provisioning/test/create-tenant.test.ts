@@ -118,8 +118,10 @@ describe(`createTenant on ${describeDriver()}`, () => {
     const { db } = testDb;
     const { tenantId } = await createTenant(db, signup(), provisioning.provisioner);
     const before = await countTenantRows(db, tenantId);
-    for (const step of PROVISIONING_STEPS) await step.run(db, services, tenantId);
-    await Promise.all(PROVISIONING_STEPS.map((step) => step.run(db, services, tenantId)));
+    const runStep = (step: (typeof PROVISIONING_STEPS)[number]) =>
+      db.transaction((tx) => step.run(tx, services, tenantId));
+    for (const step of PROVISIONING_STEPS) await runStep(step);
+    await Promise.all(PROVISIONING_STEPS.map(runStep));
     expect(await countTenantRows(db, tenantId)).toEqual(before);
     expect(before).toMatchObject({
       tenants: 1,

@@ -103,13 +103,18 @@ export const createProvisioningEngine = (
     }
   };
 
-  const wakeWorkers = () => {
-    for (const id of workerIds) boss.notifyWorker(id);
+  // Idle workers sleep between polls. A new run wakes one of them, in turn; a worker that
+  // just ran a job looks again at once (see `start`), so a burst of runs drains without every
+  // worker polling for every run.
+  let nextWorker = 0;
+  const wakeAWorker = () => {
+    const id = workerIds[nextWorker++ % workerIds.length];
+    if (id) boss.notifyWorker(id);
   };
 
   const send = async (runId: string) => {
     await boss.send(QUEUE, { runId } satisfies RunJob);
-    wakeWorkers();
+    wakeAWorker();
   };
 
   const recoverStalledRuns = async (quietSeconds = stallSeconds) => {
@@ -142,11 +147,20 @@ export const createProvisioningEngine = (
         await release();
       }
       for (let i = 0; i < concurrency; i++) {
-        workerIds.push(
-          await boss.work<RunJob>(QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
-            for (const job of jobs) await executeJob(job.data.runId);
-          }),
+        let workerId = '';
+        workerId = await boss.work<RunJob>(
+          QUEUE,
+          { pollingIntervalSeconds, batchSize: 1 },
+          async (jobs) => {
+            try {
+              for (const job of jobs) await executeJob(job.data.runId);
+            } finally {
+              // More runs may be waiting: look again now rather than after the polling interval.
+              boss.notifyWorker(workerId);
+            }
+          },
         );
+        workerIds.push(workerId);
       }
       // At start-up nothing of this process is running yet: every unlocked open run is resumed.
       await recoverStalledRuns(0);

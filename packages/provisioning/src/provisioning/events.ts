@@ -28,20 +28,23 @@ export interface NewRunEvent {
 }
 
 /**
- * Appends an event; a trigger (migration 0006) notifies the run's listeners on
- * `RUN_EVENTS_CHANNEL` — inside a transaction, at commit.
+ * Appends events in one statement; a trigger (migration 0006) notifies the run's listeners
+ * on `RUN_EVENTS_CHANNEL` — inside a transaction, at commit.
  */
-export const recordEvent = async (db: Queryable, event: NewRunEvent) => {
+export const recordEvents = async (db: Queryable, events: readonly NewRunEvent[]) => {
+  if (events.length === 0) return;
   await db
     .insert(provisioningEvents)
-    .values({
-      runId: event.runId,
-      tenantId: event.tenantId,
-      type: event.type,
-      step: event.step ?? null,
-      detail: event.detail ?? {},
-    })
-    .prepare('record_run_event')
+    .values(
+      events.map((event) => ({
+        runId: event.runId,
+        tenantId: event.tenantId,
+        type: event.type,
+        step: event.step ?? null,
+        detail: event.detail ?? {},
+      })),
+    )
+    .prepare('record_run_events')
     .execute();
 };
 

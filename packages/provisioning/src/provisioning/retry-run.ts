@@ -3,7 +3,7 @@ import type { Queryable } from '../db/types.ts';
 import { withinTransaction } from '../db/within-transaction.ts';
 import { RunNotFoundError, RunNotRetryableError } from '../errors.ts';
 import { provisioningRuns, provisioningSteps } from '../schema/index.ts';
-import { recordEvent } from './events.ts';
+import { recordEvents } from './events.ts';
 
 /** Attempts a manual retry grants the failed step. */
 export const RETRY_ATTEMPTS = 3;
@@ -33,5 +33,5 @@ export const reopenFailedRun = (db: Queryable, tenantId: string, runId: string) 
       .update(provisioningRuns)
       .set({ status: 'running', error: null, finishedAt: null })
       .where(eq(provisioningRuns.id, runId));
-    await recordEvent(tx, { runId, tenantId, type: 'run.retried' });
+    await recordEvents(tx, [{ runId, tenantId, type: 'run.retried' }]);
   });

@@ -12,7 +12,9 @@ export const lockTenant = async (tx: Transaction, tenantId: string) => {
     .select({ id: tenants.id, name: tenants.name })
     .from(tenants)
     .where(eq(tenants.id, tenantId))
-    .for('update');
+    .for('update')
+    .prepare('lock_tenant')
+    .execute();
   if (!tenant) throw new TenantNotFoundError();
   return tenant;
 };

@@ -1,23 +1,13 @@
-import type { Transaction } from '../../db/types.ts';
-import { violatedUniqueConstraint } from '../../db/unique-violation.ts';
-
 const ATTEMPTS = 5;
 
 /**
- * Inserts a row whose number comes from a provider; should the number already be taken,
- * asks for another. Each try runs in a savepoint so a collision does not abort the step.
+ * Inserts a row whose number comes from a provider. `insertIfFree` asks the provider for a
+ * number and inserts it unless the number is already taken (insert … on conflict do
+ * nothing), answering whether it did; on a taken number another one is asked for.
  */
-export const insertWithFreshNumber = async (
-  tx: Transaction,
-  numberConstraint: string,
-  insert: (tx: Transaction) => Promise<void>,
-) => {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await tx.transaction(insert);
-      return;
-    } catch (error) {
-      if (violatedUniqueConstraint(error) !== numberConstraint || attempt === ATTEMPTS) throw error;
-    }
+export const insertWithFreshNumber = async (insertIfFree: () => Promise<boolean>) => {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    if (await insertIfFree()) return;
   }
+  throw new Error(`Every number offered in ${ATTEMPTS} attempts was already taken`);
 };

@@ -8,15 +8,17 @@ import type { ProvisioningStep } from './step.ts';
 /** The conversation that carries the agent's system prompt and the tenant's configuration. */
 export const seedAiProfile: ProvisioningStep = {
   name: 'ai_profile',
-  run: async (db, _services, tenantId) => {
-    const [settings] = await db
+  run: async (tx, _services, tenantId) => {
+    const [settings] = await tx
       .select({ config: tenantSettings.config, studioName: tenants.name })
       .from(tenantSettings)
       .innerJoin(tenants, eq(tenants.id, tenantSettings.tenantId))
-      .where(eq(tenantSettings.tenantId, tenantId));
+      .where(eq(tenantSettings.tenantId, tenantId))
+      .prepare('ai_profile_settings')
+      .execute();
     if (!settings) throw new TenantNotFoundError();
     // The partial unique index on system_initialization makes a second run a no-op.
-    await db
+    await tx
       .insert(conversations)
       .values({
         tenantId,
@@ -28,6 +30,8 @@ export const seedAiProfile: ProvisioningStep = {
         },
         metadata: { type: 'system_initialization', config: settings.config },
       })
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .prepare('insert_ai_profile')
+      .execute();
   },
 };

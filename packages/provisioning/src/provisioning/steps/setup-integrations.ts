@@ -4,10 +4,12 @@ import type { ProvisioningStep } from './step.ts';
 /** MAGICLINE, FITOGRAM and GOOGLE_CALENDAR, inactive until the owner connects them. */
 export const setupIntegrations: ProvisioningStep = {
   name: 'integrations',
-  run: async (db, _services, tenantId) => {
-    await db
+  run: async (tx, _services, tenantId) => {
+    await tx
       .insert(tenantIntegrations)
       .values(integrationTypeValues.map((type) => ({ tenantId, type, config: {}, active: false })))
-      .onConflictDoNothing({ target: [tenantIntegrations.tenantId, tenantIntegrations.type] });
+      .onConflictDoNothing({ target: [tenantIntegrations.tenantId, tenantIntegrations.type] })
+      .prepare('insert_integrations')
+      .execute();
   },
 };

@@ -9,18 +9,21 @@ import type { ProvisioningStep } from './step.ts';
 /** A phone number with SIP credentials for the voice agent, PENDING until the carrier confirms. */
 export const setupVoice: ProvisioningStep = {
   name: 'voice',
-  run: (db, { keyring, providers }, tenantId) =>
-    db.transaction(async (tx) => {
-      await lockTenant(tx, tenantId);
-      const existing = await tx
-        .select({ id: phoneNumbers.id })
-        .from(phoneNumbers)
-        .where(eq(phoneNumbers.tenantId, tenantId))
-        .limit(1);
-      if (existing.length > 0) return;
-      await insertWithFreshNumber(tx, 'phone_numbers_number_key', async (savepoint) => {
-        const { number, sip } = await providers.phone.allocateNumber({ tenantId });
-        await savepoint.insert(phoneNumbers).values({
+  run: async (tx, { keyring, providers }, tenantId) => {
+    await lockTenant(tx, tenantId);
+    const existing = await tx
+      .select({ id: phoneNumbers.id })
+      .from(phoneNumbers)
+      .where(eq(phoneNumbers.tenantId, tenantId))
+      .limit(1)
+      .prepare('existing_phone_number')
+      .execute();
+    if (existing.length > 0) return;
+    await insertWithFreshNumber(async () => {
+      const { number, sip } = await providers.phone.allocateNumber({ tenantId });
+      const inserted = await tx
+        .insert(phoneNumbers)
+        .values({
           tenantId,
           number,
           status: 'PENDING',
@@ -32,7 +35,12 @@ export const setupVoice: ProvisioningStep = {
               purpose: secretPurpose.sipPassword,
             }),
           },
-        });
-      });
-    }),
+        })
+        .onConflictDoNothing({ target: phoneNumbers.number })
+        .returning({ id: phoneNumbers.id })
+        .prepare('insert_phone_number')
+        .execute();
+      return inserted.length > 0;
+    });
+  },
 };

@@ -10,18 +10,21 @@ import type { ProvisioningStep } from './step.ts';
 /** A WhatsApp Cloud API channel with its own webhook verify token, PENDING until Meta confirms. */
 export const setupWhatsApp: ProvisioningStep = {
   name: 'whatsapp',
-  run: (db, { keyring, providers }, tenantId) =>
-    db.transaction(async (tx) => {
-      await lockTenant(tx, tenantId);
-      const existing = await tx
-        .select({ id: whatsAppChannels.id })
-        .from(whatsAppChannels)
-        .where(eq(whatsAppChannels.tenantId, tenantId))
-        .limit(1);
-      if (existing.length > 0) return;
-      await insertWithFreshNumber(tx, 'whatsapp_channels_wa_number_key', async (savepoint) => {
-        const channel = await providers.whatsApp.registerChannel({ tenantId });
-        await savepoint.insert(whatsAppChannels).values({
+  run: async (tx, { keyring, providers }, tenantId) => {
+    await lockTenant(tx, tenantId);
+    const existing = await tx
+      .select({ id: whatsAppChannels.id })
+      .from(whatsAppChannels)
+      .where(eq(whatsAppChannels.tenantId, tenantId))
+      .limit(1)
+      .prepare('existing_whatsapp_channel')
+      .execute();
+    if (existing.length > 0) return;
+    await insertWithFreshNumber(async () => {
+      const channel = await providers.whatsApp.registerChannel({ tenantId });
+      const inserted = await tx
+        .insert(whatsAppChannels)
+        .values({
           tenantId,
           waNumber: channel.waNumber,
           status: 'PENDING',
@@ -38,7 +41,12 @@ export const setupWhatsApp: ProvisioningStep = {
               purpose: secretPurpose.whatsAppVerifyToken,
             }),
           },
-        });
-      });
-    }),
+        })
+        .onConflictDoNothing({ target: whatsAppChannels.waNumber })
+        .returning({ id: whatsAppChannels.id })
+        .prepare('insert_whatsapp_channel')
+        .execute();
+      return inserted.length > 0;
+    });
+  },
 };

@@ -1,5 +1,5 @@
 import type { ChannelProviders } from '../../channels/providers.ts';
-import type { Database } from '../../db/types.ts';
+import type { Transaction } from '../../db/types.ts';
 import type { Keyring } from '../../secrets/keyring.ts';
 
 /** What provisioning steps need besides the database. */
@@ -10,8 +10,11 @@ export interface ProvisioningServices {
   beforeStep?: (step: string, attempt: number) => Promise<void>;
 }
 
-/** A named unit of provisioning. Running it again never creates a second copy of anything. */
+/**
+ * A named unit of provisioning. It runs inside the run's transaction for this step, which
+ * also records the step as done. Running it again never creates a second copy of anything.
+ */
 export interface ProvisioningStep {
   name: string;
-  run(db: Database, services: ProvisioningServices, tenantId: string): Promise<void>;
+  run(tx: Transaction, services: ProvisioningServices, tenantId: string): Promise<void>;
 }

@@ -1,18 +1,42 @@
-import { integrationTypeValues } from '../../schema/index.ts';
-import { getTenant } from '../../tenants/get-tenant.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { TenantNotFoundError } from '../../errors.ts';
+import {
+  conversations,
+  integrationTypeValues,
+  phoneNumbers,
+  tenantIntegrations,
+  tenants,
+  whatsAppChannels,
+} from '../../schema/index.ts';
 import type { ProvisioningStep } from './step.ts';
 
 /** Declares the tenant ready only once every earlier step's result is really there. */
 export const verifyReady: ProvisioningStep = {
   name: 'ready',
-  run: async (db, _services, tenantId) => {
-    const tenant = await getTenant(db, tenantId);
+  run: async (tx, _services, tenantId) => {
+    const [found] = await tx
+      .select({
+        phoneNumbers: tx.$count(phoneNumbers, eq(phoneNumbers.tenantId, tenantId)),
+        whatsAppChannels: tx.$count(whatsAppChannels, eq(whatsAppChannels.tenantId, tenantId)),
+        integrations: tx.$count(tenantIntegrations, eq(tenantIntegrations.tenantId, tenantId)),
+        aiProfiles: tx.$count(
+          conversations,
+          and(
+            eq(conversations.tenantId, tenantId),
+            sql`${conversations.metadata} ->> 'type' = 'system_initialization'`,
+          ),
+        ),
+      })
+      .from(tenants)
+      .where(eq(tenants.id, tenantId))
+      .prepare('verify_ready')
+      .execute();
+    if (!found) throw new TenantNotFoundError();
     const missing = [
-      tenant.phoneNumbers.length === 0 && 'phone number',
-      tenant.whatsappChannels.length === 0 && 'WhatsApp channel',
-      tenant.tenantIntegrations.length < integrationTypeValues.length && 'integrations',
-      !tenant.conversations.some((c) => c.metadata.type === 'system_initialization') &&
-        'AI profile',
+      found.phoneNumbers === 0 && 'phone number',
+      found.whatsAppChannels === 0 && 'WhatsApp channel',
+      found.integrations < integrationTypeValues.length && 'integrations',
+      found.aiProfiles === 0 && 'AI profile',
     ].filter(Boolean);
     if (missing.length > 0) throw new Error(`Not provisioned yet: ${missing.join(', ')}`);
   },
