@@ -27,6 +27,16 @@ export interface NewRunEvent {
   detail?: Record<string, unknown>;
 }
 
+/** Table rows for events, in order. */
+export const eventRows = (events: readonly NewRunEvent[]) =>
+  events.map((event) => ({
+    runId: event.runId,
+    tenantId: event.tenantId,
+    type: event.type,
+    step: event.step ?? null,
+    detail: event.detail ?? {},
+  }));
+
 /**
  * Appends events in one statement; a trigger (migration 0006) notifies the run's listeners
  * on `RUN_EVENTS_CHANNEL` — inside a transaction, at commit.
@@ -35,15 +45,7 @@ export const recordEvents = async (db: Queryable, events: readonly NewRunEvent[]
   if (events.length === 0) return;
   await db
     .insert(provisioningEvents)
-    .values(
-      events.map((event) => ({
-        runId: event.runId,
-        tenantId: event.tenantId,
-        type: event.type,
-        step: event.step ?? null,
-        detail: event.detail ?? {},
-      })),
-    )
+    .values(eventRows(events))
     .prepare('record_run_events')
     .execute();
 };
