@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { PasswordHasher } from '../auth/password.ts';
 import { signupInputSchema } from '../contracts/signup.ts';
@@ -5,8 +6,15 @@ import type { Database, Queryable } from '../db/types.ts';
 import { violatedUniqueConstraint } from '../db/unique-violation.ts';
 import { initialSettingsDocument } from '../defaults/tenant-config.ts';
 import { DomainTakenError, EmailTakenError } from '../errors.ts';
-import { createRun } from '../provisioning/create-run.ts';
-import { settingsHistory, tenantSettings, tenants, tenantUsers } from '../schema/index.ts';
+import { runStepRows } from '../provisioning/create-run.ts';
+import {
+  provisioningRuns,
+  provisioningSteps,
+  settingsHistory,
+  tenantSettings,
+  tenants,
+  tenantUsers,
+} from '../schema/index.ts';
 import { parseOrThrow } from '../validation.ts';
 
 const EMAIL_CONSTRAINTS = new Set([
@@ -36,53 +44,77 @@ const isEmailRegistered = async (db: Queryable, email: string) => {
 
 /**
  * Validates the signup and creates tenant, owner, settings document and a pending
- * provisioning run in one transaction. The unique indexes decide races; the look-up before
- * hashing only spares bcrypt work for an address that is plainly taken.
+ * provisioning run. The unique indexes decide races; the look-up before hashing only spares
+ * bcrypt work for an address that is plainly taken.
+ *
+ * One statement: every id is made here, so no insert waits for another's answer — they are
+ * WITH clauses of the last one, atomic together, foreign keys checked at the statement's end.
  */
 export const registerTenant = async (db: Database, passwords: PasswordHasher, input: unknown) => {
   const signup = parseOrThrow(signupInputSchema, input);
   if (await isEmailRegistered(db, signup.ownerEmail)) throw new EmailTakenError();
   const passwordHash = await passwords.hash(signup.password);
+  const tenantId: string = randomUUID();
+  const ownerId: string = randomUUID();
+  const runId: string = randomUUID();
+  const config = {
+    ...initialSettingsDocument(),
+    ...(signup.timezone ? { timezone: signup.timezone } : {}),
+  };
   try {
-    return await db.transaction(async (tx) => {
-      const [tenant] = await tx
-        .insert(tenants)
-        .values({ name: signup.studioName, domain: signup.domain })
-        .returning({ id: tenants.id })
-        .prepare('register_tenant')
-        .execute();
-      if (!tenant) throw new Error('Inserting the tenant returned no row');
-      const [owner] = await tx
-        .insert(tenantUsers)
-        .values({ tenantId: tenant.id, email: signup.ownerEmail, passwordHash, role: 'owner' })
-        .returning({ id: tenantUsers.id })
-        .prepare('register_owner')
-        .execute();
-      if (!owner) throw new Error('Inserting the owner returned no row');
-      const config = {
-        ...initialSettingsDocument(),
-        ...(signup.timezone ? { timezone: signup.timezone } : {}),
-      };
-      await tx
-        .insert(tenantSettings)
-        .values({ tenantId: tenant.id, config, updatedById: owner.id })
-        .prepare('register_settings')
-        .execute();
-      await tx
-        .insert(settingsHistory)
-        .values({
-          tenantId: tenant.id,
-          version: 1,
-          section: 'initial',
-          config,
-          changedById: owner.id,
-        })
-        .prepare('register_settings_history')
-        .execute();
-      const runId = await createRun(tx, tenant.id);
-      return { tenantId: tenant.id, ownerId: owner.id, runId };
-    });
+    await db
+      .with(
+        db
+          .$with('tenant')
+          .as(
+            db
+              .insert(tenants)
+              .values({ id: tenantId, name: signup.studioName, domain: signup.domain })
+              .returning({ id: tenants.id }),
+          ),
+        db.$with('owner').as(
+          db
+            .insert(tenantUsers)
+            .values({
+              id: ownerId,
+              tenantId,
+              email: signup.ownerEmail,
+              passwordHash,
+              role: 'owner',
+            })
+            .returning({ id: tenantUsers.id }),
+        ),
+        db
+          .$with('settings')
+          .as(
+            db
+              .insert(tenantSettings)
+              .values({ tenantId, config, updatedById: ownerId })
+              .returning({ tenantId: tenantSettings.tenantId }),
+          ),
+        db
+          .$with('history')
+          .as(
+            db
+              .insert(settingsHistory)
+              .values({ tenantId, version: 1, section: 'initial', config, changedById: ownerId })
+              .returning({ id: settingsHistory.id }),
+          ),
+        db
+          .$with('run')
+          .as(
+            db
+              .insert(provisioningRuns)
+              .values({ id: runId, tenantId })
+              .returning({ id: provisioningRuns.id }),
+          ),
+      )
+      .insert(provisioningSteps)
+      .values(runStepRows(runId, tenantId))
+      .prepare('register_tenant')
+      .execute();
   } catch (error) {
     throw asTakenError(error);
   }
+  return { tenantId, ownerId, runId };
 };
