@@ -43,6 +43,7 @@ const spawnServer = (env: Record<string, string>) => {
 
 export interface ServerProcess {
   baseUrl: string;
+  pid: number;
   output(): string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -68,6 +69,7 @@ export const startServerProcess = async (env: Record<string, string>): Promise<S
   }
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    pid: server.child.pid ?? 0,
     output: server.output,
     stop: (signal = 'SIGTERM') => {
       server.child.kill(signal);
