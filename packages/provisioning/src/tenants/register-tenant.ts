@@ -6,7 +6,7 @@ import type { Database, Queryable } from '../db/types.ts';
 import { violatedUniqueConstraint } from '../db/unique-violation.ts';
 import { initialSettingsDocument } from '../defaults/tenant-config.ts';
 import { DomainTakenError, EmailTakenError } from '../errors.ts';
-import { runStepRows } from '../provisioning/create-run.ts';
+import { runStepRows } from '../provisioning/run-step-rows.ts';
 import {
   provisioningRuns,
   provisioningSteps,
