@@ -31,31 +31,17 @@ interface Transition {
   events: NewRunEvent[];
 }
 
-const updateRun =
-  (run: RunRow, change: PgUpdateSetSource<typeof provisioningRuns>) =>
+/** Updates one run or step row by id, as a WITH clause named `alias`. */
+const updateRow =
+  <T extends typeof provisioningRuns | typeof provisioningSteps>(
+    table: T,
+    id: string,
+    change: PgUpdateSetSource<T>,
+  ) =>
   (db: Queryable, alias: string) =>
     db
       .$with(alias)
-      .as(
-        db
-          .update(provisioningRuns)
-          .set(change)
-          .where(eq(provisioningRuns.id, run.id))
-          .returning({ id: provisioningRuns.id }),
-      );
-
-const updateStep =
-  (step: StepRow, change: PgUpdateSetSource<typeof provisioningSteps>) =>
-  (db: Queryable, alias: string) =>
-    db
-      .$with(alias)
-      .as(
-        db
-          .update(provisioningSteps)
-          .set(change)
-          .where(eq(provisioningSteps.id, step.id))
-          .returning({ id: provisioningSteps.id }),
-      );
+      .as(db.update(table).set(change).where(eq(table.id, id)).returning({ id: table.id }));
 
 /**
  * Writes transitions as one statement: the row updates as data-modifying WITH clauses of
@@ -76,7 +62,7 @@ const stepEvent = (
 ): NewRunEvent => ({ runId: step.runId, tenantId: step.tenantId, step: step.name, type, detail });
 
 const runStarted = (run: RunRow): Transition => ({
-  update: updateRun(run, {
+  update: updateRow(provisioningRuns, run.id, {
     status: 'running',
     startedAt: sql`coalesce(${provisioningRuns.startedAt}, now())`,
   }),
@@ -88,7 +74,7 @@ const runStarted = (run: RunRow): Transition => ({
 
 /** The run's end: ready, or failed in a step (the step's error goes to the run row and event). */
 const runFinished = (run: RunRow, failure?: { step: string; error: string }): Transition => ({
-  update: updateRun(run, {
+  update: updateRow(provisioningRuns, run.id, {
     status: failure ? 'failed' : 'ready',
     error: failure ? `${failure.step}: ${failure.error}` : null,
     finishedAt: new Date(),
@@ -107,7 +93,7 @@ const runFinished = (run: RunRow, failure?: { step: string; error: string }): Tr
 const stepStarted = (step: StepRow): Transition => {
   const attempt = step.attempts + 1;
   return {
-    update: updateStep(step, {
+    update: updateRow(provisioningSteps, step.id, {
       status: 'running',
       attempts: attempt,
       startedAt: new Date(),
@@ -123,7 +109,7 @@ const stepFinished = (
   error: string | null,
   event: NewRunEvent,
 ): Transition => ({
-  update: updateStep(step, { status, error, finishedAt: new Date() }),
+  update: updateRow(provisioningSteps, step.id, { status, error, finishedAt: new Date() }),
   events: [event],
 });
 

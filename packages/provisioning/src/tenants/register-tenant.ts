@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { PasswordHasher } from '../auth/password.ts';
-import { signupInputSchema } from '../contracts/signup.ts';
+import type { ValidSignup } from '../contracts/signup.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { violatedUniqueConstraint } from '../db/unique-violation.ts';
 import { initialSettingsDocument } from '../defaults/tenant-config.ts';
@@ -15,7 +15,6 @@ import {
   tenants,
   tenantUsers,
 } from '../schema/index.ts';
-import { parseOrThrow } from '../validation.ts';
 
 const EMAIL_CONSTRAINTS = new Set([
   'tenant_users_email_ci_key',
@@ -43,15 +42,18 @@ const isEmailRegistered = async (db: Queryable, email: string) => {
 };
 
 /**
- * Validates the signup and creates tenant, owner, settings document and a pending
+ * Creates, for a validated sign-up, tenant, owner, settings document and a pending
  * provisioning run. The unique indexes decide races; the look-up before hashing only spares
  * bcrypt work for an address that is plainly taken.
  *
  * One statement: every id is made here, so no insert waits for another's answer — they are
  * WITH clauses of the last one, atomic together, foreign keys checked at the statement's end.
  */
-export const registerTenant = async (db: Database, passwords: PasswordHasher, input: unknown) => {
-  const signup = parseOrThrow(signupInputSchema, input);
+export const registerTenant = async (
+  db: Database,
+  passwords: PasswordHasher,
+  signup: ValidSignup,
+) => {
   if (await isEmailRegistered(db, signup.ownerEmail)) throw new EmailTakenError();
   const passwordHash = await passwords.hash(signup.password);
   const tenantId: string = randomUUID();
