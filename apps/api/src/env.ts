@@ -1,43 +1,70 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
-const seconds = (fallback: number) => z.coerce.number().positive().default(fallback);
+const numeric = () => z.coerce.number({ error: 'must be a number' });
+const integer = (min: number, max: number, fallback: number) =>
+  z._default(
+    numeric().check(
+      z.refine(Number.isInteger, 'must be a whole number'),
+      z.gte(min, `must be at least ${min}`),
+      z.lte(max, `must be at most ${max}`),
+    ),
+    fallback,
+  );
+const count = (fallback: number, max = Number.MAX_SAFE_INTEGER) => integer(1, max, fallback);
+// Timers hold at most 2^31 - 1 ms; a longer one would fire at once.
+const MAX_TIMER_SECONDS = 2_147_483;
+const seconds = (fallback: number) =>
+  z._default(
+    numeric().check(
+      z.gt(0, 'must be more than 0'),
+      z.lte(MAX_TIMER_SECONDS, `must be at most ${MAX_TIMER_SECONDS}`),
+    ),
+    fallback,
+  );
+const text = (fallback: string) =>
+  z._default(z.string().check(z.minLength(1, 'must not be empty')), fallback);
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' })
-    .optional(),
-  DATA_DIR: z.string().min(1).default('.data'),
-  SECRET_KEY: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: integer(0, 65_535, 3000),
+  HOST: text('0.0.0.0'),
+  DATABASE_URL: z.optional(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' }),
+  ),
+  DATA_DIR: text('.data'),
+  SECRET_KEY: z.optional(z.string()),
+  LOG_LEVEL: z._default(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    }),
+    'info',
+  ),
   /** Extra origins (besides the server's own) allowed to send mutations, comma-separated. */
-  ALLOWED_ORIGINS: z
-    .string()
-    .default('')
-    .transform((value) =>
+  ALLOWED_ORIGINS: z.pipe(
+    z._default(z.string(), ''),
+    z.transform((value) =>
       value
         .split(',')
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
+  ),
   /** Behind a reverse proxy: trust X-Forwarded-For / X-Forwarded-Proto. */
-  TRUST_PROXY: z.stringbool().default(false),
-  SANDBOX_STEP_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
-  SANDBOX_FAIL_STEP: z.string().default(''),
-  PROVISIONING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-  PROVISIONING_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).default(1),
+  TRUST_PROXY: z._default(z.stringbool({ error: 'must be true or false' }), false),
+  SANDBOX_STEP_DELAY_MS: integer(0, 600_000, 0),
+  SANDBOX_FAIL_STEP: z._default(z.string(), ''),
+  PROVISIONING_CONCURRENCY: integer(1, 64, 4),
+  PROVISIONING_RETRY_DELAY_SECONDS: integer(0, 86_400, 1),
   PROVISIONING_RECOVERY_INTERVAL_SECONDS: seconds(15),
   PROVISIONING_STALL_SECONDS: seconds(30),
-  PROVISIONING_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(300),
+  PROVISIONING_JOB_EXPIRE_SECONDS: count(300, 86_400),
   /** The built web app to serve; defaults to apps/web/dist of this repository. */
-  WEB_DIST_DIR: z.string().optional(),
+  WEB_DIST_DIR: z.optional(z.string()),
   /** Sign-ups (new registrations, not idempotent replays) per client address and window. */
-  SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
-  SIGNUP_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+  SIGNUP_LIMIT_PER_ADDRESS: count(10),
+  SIGNUP_LIMIT_WINDOW_SECONDS: count(3600, 86_400),
   /** Failed logins before an account, or a client address, is locked for a while. */
-  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
-  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  LOGIN_FAILURES_PER_ACCOUNT: count(5),
+  LOGIN_FAILURES_PER_ADDRESS: count(20),
   LOGIN_FAILURE_WINDOW_SECONDS: seconds(15 * 60),
   /** First lock; it doubles with each further failure up to LOGIN_MAX_LOCK_SECONDS. */
   LOGIN_LOCK_SECONDS: seconds(30),

@@ -1,7 +1,7 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { type FieldIssue, InvalidInputError } from './errors.ts';
 
-export const issuesOf = (error: z.ZodError): FieldIssue[] =>
+export const issuesOf = (error: z.core.$ZodError): FieldIssue[] =>
   error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 
 /** Messages grouped by field path, the shape forms show next to their fields. */
@@ -14,7 +14,7 @@ export const fieldErrorsOf = (issues: readonly FieldIssue[]) => {
 };
 
 /** Parses with a contract; failures become one InvalidInputError listing every field issue. */
-export const parseOrThrow = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
+export const parseOrThrow = <S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> => {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new InvalidInputError(issuesOf(result.error));

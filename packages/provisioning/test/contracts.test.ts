@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TENANT_CONFIG,
+  SETTINGS_SECTIONS,
+  sectionSaveSchema,
   signupInputSchema,
   tenantConfigSchema,
 } from '../src/contracts/index.ts';
@@ -95,5 +97,62 @@ describe('settings contract', () => {
     const result = tenantConfigSchema.safeParse({ ...DEFAULT_TENANT_CONFIG, ...patch });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toContain(path);
+  });
+
+  // zod/mini ships no message catalog: a check without its own message would say "Invalid input".
+  it('names the field in every problem, whatever the wrong type', () => {
+    const leaves = (value: unknown, path: string[] = []): string[][] =>
+      value !== null && typeof value === 'object'
+        ? Object.entries(value).flatMap(([key, inner]) => leaves(inner, [...path, key]))
+        : [path];
+    const withLeaf = (value: unknown, path: string[], replacement: unknown): unknown =>
+      path.length === 0
+        ? replacement
+        : {
+            ...(value as Record<string, unknown>),
+            [path[0] as string]: withLeaf(
+              (value as Record<string, unknown>)[path[0] as string],
+              path.slice(1),
+              replacement,
+            ),
+          };
+    const { monday } = DEFAULT_TENANT_CONFIG.businessHours;
+    const config = {
+      ...DEFAULT_TENANT_CONFIG,
+      businessHours: {
+        ...DEFAULT_TENANT_CONFIG.businessHours,
+        monday: {
+          ...monday,
+          close: '12:00',
+          additionalRanges: [{ open: '14:00', close: '22:00' }],
+        },
+      },
+      closingDays: [{ date: '2026-12-24', label: 'Heiligabend' }],
+    };
+    expect(tenantConfigSchema.safeParse(config).success).toBe(true);
+    const paths = leaves(config);
+    expect(paths.length).toBeGreaterThan(55);
+    for (const path of paths) {
+      for (const wrong of [null, {}, 'x'.repeat(5000), -1]) {
+        const result = tenantConfigSchema.safeParse(withLeaf(config, path, wrong));
+        for (const issue of result.error?.issues ?? []) {
+          expect(
+            issue.message,
+            `${path.join('.')} = ${JSON.stringify(wrong).slice(0, 20)}`,
+          ).not.toBe('Invalid input');
+        }
+      }
+    }
+  });
+
+  it('names the sections when a save names none of them', () => {
+    const result = sectionSaveSchema.safeParse({
+      section: 'colors',
+      value: {},
+      expectedVersion: 1,
+    });
+    expect(result.error?.issues[0]?.message).toBe(
+      `Section must be one of: ${SETTINGS_SECTIONS.join(', ')}`,
+    );
   });
 });

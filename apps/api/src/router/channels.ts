@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { listChannels, revealChannelSecret } from '@pilar/provisioning';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ownOrigin } from '../http/client-info.ts';
 import { ownerProcedure, router } from '../trpc/init.ts';
 
@@ -17,7 +17,7 @@ export const channelsRouter = router({
   revealSecret: ownerProcedure
     .input(
       z.object({
-        kind: z.enum(['sipPassword', 'whatsappVerifyToken']),
+        kind: z.enum(['sipPassword', 'whatsappVerifyToken'], { error: 'Unknown secret' }),
         channelId: z.uuid('Invalid channel id'),
       }),
     )

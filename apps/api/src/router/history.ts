@@ -3,7 +3,7 @@ import {
   restoreSettingsVersion,
   settingsVersionSchema,
 } from '@pilar/provisioning';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ownerProcedure, router } from '../trpc/init.ts';
 
 export const historyRouter = router({

@@ -6,7 +6,7 @@ import {
   type Scope,
 } from '@pilar/provisioning';
 import { tracked } from '@trpc/server';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ownerProcedure, router } from '../trpc/init.ts';
 
 const runInput = z.object({ runId: z.uuid('Invalid run id') });
@@ -48,8 +48,10 @@ export const provisioningRouter = router({
    */
   onProgress: ownerProcedure
     .input(
-      runInput.extend({
-        lastEventId: z.string().regex(/^\d+$/, 'Invalid event id').nullish(),
+      z.extend(runInput, {
+        lastEventId: z.nullish(
+          z.string({ error: 'Invalid event id' }).check(z.regex(/^\d+$/, 'Invalid event id')),
+        ),
       }),
     )
     .subscription(async ({ ctx, input, signal }) => {

@@ -7,7 +7,7 @@ import {
   saveSettingsSection,
   sectionSaveSchema,
 } from '@pilar/provisioning';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ownerProcedure, router } from '../trpc/init.ts';
 
 export const settingsRouter = router({
@@ -35,7 +35,14 @@ export const settingsRouter = router({
     .input(
       z.object({
         state: z.enum(GERMAN_STATES, { error: 'Unknown federal state' }),
-        year: z.number().int().min(2000).max(2100),
+        year: z
+          .number({ error: 'Year must be a number' })
+          .check(
+            z.refine(
+              (year) => Number.isInteger(year) && year >= 2000 && year <= 2100,
+              'Year must be a whole number from 2000 to 2100',
+            ),
+          ),
       }),
     )
     .query(({ input }) => publicHolidays(input.state, input.year)),

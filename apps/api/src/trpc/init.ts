@@ -9,13 +9,13 @@ import {
   tenantScope,
 } from '@pilar/provisioning';
 import { initTRPC } from '@trpc/server';
-import { ZodError } from 'zod';
+import { z } from 'zod/mini';
 import { isDomainError, toTRPCError } from '../errors.ts';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.ts';
 import type { Context } from './context.ts';
 
 const fieldErrorsOfCause = (cause: unknown) => {
-  if (cause instanceof ZodError) return fieldErrorsOf(issuesOf(cause));
+  if (cause instanceof z.core.$ZodError) return fieldErrorsOf(issuesOf(cause));
   if (cause instanceof InvalidInputError) return fieldErrorsOf(cause.issues);
   return null;
 };

@@ -6,14 +6,14 @@ import {
   passwordSchema,
   studioNameSchema,
 } from '@pilar/provisioning/contracts';
-import type { ZodType } from 'zod';
+import type { z } from 'zod/mini';
 import type { Draft, DraftField } from './draft-store.ts';
 import { PASSWORDS_DO_NOT_MATCH } from './error-text.ts';
 
 export const passwordRules = { minLength: PASSWORD_MIN_LENGTH, maxBytes: PASSWORD_MAX_BYTES };
 
 /** The first message of the contract the server validates with, or null when valid. */
-const firstIssue = (schema: ZodType, value: string) =>
+const firstIssue = (schema: z.ZodMiniType, value: string) =>
   schema.safeParse(value).error?.issues[0]?.message ?? null;
 
 const checks: Record<DraftField, (draft: Draft) => string | null> = {

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Database } from '../db/types.ts';
 import { InvalidCredentialsError, TooManyAttemptsError } from '../errors.ts';
 import { tenantUsers } from '../schema/index.ts';
@@ -19,11 +19,18 @@ import { createSession } from './sessions.ts';
 export const loginInputSchema = z.object({
   email: z
     .string({ error: 'Email is required' })
-    .trim()
-    .toLowerCase()
-    .min(1, 'Email is required')
-    .max(254),
-  password: z.string({ error: 'Password is required' }).min(1, 'Password is required').max(1024),
+    .check(
+      z.trim(),
+      z.toLowerCase(),
+      z.minLength(1, 'Email is required'),
+      z.maxLength(254, 'Email must be at most 254 characters'),
+    ),
+  password: z
+    .string({ error: 'Password is required' })
+    .check(
+      z.minLength(1, 'Password is required'),
+      z.maxLength(1024, 'Password must be at most 1024 characters'),
+    ),
 });
 
 // Compared against when the account does not exist, so both paths cost one bcrypt verification

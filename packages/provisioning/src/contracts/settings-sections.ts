@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   businessHoursSchema,
   closingDaysSchema,
@@ -30,24 +30,31 @@ export type SectionValue<S extends SettingsSection> = z.output<(typeof sectionSc
 
 /** A settings version: a positive 32-bit integer, like the column that stores it. */
 export const settingsVersionSchema = z
-  .number()
-  .int()
-  .positive()
-  .max(2_147_483_647, 'No such settings version');
+  .number({ error: 'Settings version must be a number' })
+  .check(
+    z.refine(
+      (version) => Number.isInteger(version) && version > 0 && version <= 2_147_483_647,
+      'No such settings version',
+    ),
+  );
 const expectedVersion = settingsVersionSchema;
 const save = <S extends SettingsSection>(section: S) =>
   z.object({ section: z.literal(section), value: sectionSchemas[section], expectedVersion });
 
-export const sectionSaveSchema = z.discriminatedUnion('section', [
-  save('general'),
-  save('voice'),
-  save('whatsapp'),
-  save('personality'),
-  save('studioRules'),
-  save('businessHours'),
-  save('openingMessages'),
-  save('features'),
-]);
+export const sectionSaveSchema = z.discriminatedUnion(
+  'section',
+  [
+    save('general'),
+    save('voice'),
+    save('whatsapp'),
+    save('personality'),
+    save('studioRules'),
+    save('businessHours'),
+    save('openingMessages'),
+    save('features'),
+  ],
+  { error: `Section must be one of: ${SETTINGS_SECTIONS.join(', ')}` },
+);
 export type SectionSave = z.output<typeof sectionSaveSchema>;
 /** One section's new value, whichever section it is. */
 export type SectionChange = {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { timezoneSchema } from './tenant-config.ts';
 
 const CONTROL_CHARACTERS = /\p{Cc}/u;
@@ -17,38 +17,51 @@ const requiredText = (field: string) =>
       issue.input === undefined ? `${field} is required` : `${field} must be text`,
   });
 
-export const studioNameSchema = requiredText('Studio name')
-  .trim()
-  .min(1, 'Studio name is required')
-  .max(STUDIO_NAME_MAX_LENGTH, `Studio name must be at most ${STUDIO_NAME_MAX_LENGTH} characters`)
-  .refine(
+export const studioNameSchema = requiredText('Studio name').check(
+  z.trim(),
+  z.minLength(1, 'Studio name is required'),
+  z.maxLength(
+    STUDIO_NAME_MAX_LENGTH,
+    `Studio name must be at most ${STUDIO_NAME_MAX_LENGTH} characters`,
+  ),
+  z.refine(
     (value) => !CONTROL_CHARACTERS.test(value),
     'Studio name must not contain control characters',
-  );
+  ),
+);
 
-export const emailSchema = requiredText('Email')
-  .trim()
-  .toLowerCase()
-  .min(1, 'Email is required')
-  .max(254, 'Email must be at most 254 characters')
-  .pipe(z.email({ error: 'Invalid email format' }));
+export const emailSchema = z.pipe(
+  requiredText('Email').check(
+    z.trim(),
+    z.toLowerCase(),
+    z.minLength(1, 'Email is required'),
+    z.maxLength(254, 'Email must be at most 254 characters'),
+  ),
+  z.email({ error: 'Invalid email format' }),
+);
 
-export const passwordSchema = requiredText('Password')
-  .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)
-  .refine(
+export const passwordSchema = requiredText('Password').check(
+  z.minLength(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`),
+  z.refine(
     (value) => utf8Length(value) <= PASSWORD_MAX_BYTES,
     `Password must be at most ${PASSWORD_MAX_BYTES} bytes`,
-  );
+  ),
+);
 
 /** Empty or absent means "no domain"; anything else must be a valid host name. */
-export const domainSchema = z
-  .string({ error: 'Domain must be text' })
-  .trim()
-  .toLowerCase()
-  .refine((value) => value === '' || DOMAIN_PATTERN.test(value), 'Invalid domain format')
-  .transform((value) => (value === '' ? null : value))
-  .nullish()
-  .transform((value) => value ?? null);
+export const domainSchema = z.pipe(
+  z.nullish(
+    z.pipe(
+      z.string({ error: 'Domain must be text' }).check(
+        z.trim(),
+        z.toLowerCase(),
+        z.refine((value) => value === '' || DOMAIN_PATTERN.test(value), 'Invalid domain format'),
+      ),
+      z.transform((value: string) => (value === '' ? null : value)),
+    ),
+  ),
+  z.transform((value) => value ?? null),
+);
 
 export const signupInputSchema = z.object({
   studioName: studioNameSchema,
@@ -56,7 +69,7 @@ export const signupInputSchema = z.object({
   password: passwordSchema,
   domain: domainSchema,
   /** The studio's time zone (the wizard offers the browser's); Europe/Berlin when absent. */
-  timezone: timezoneSchema.optional(),
+  timezone: z.optional(timezoneSchema),
 });
 
 export type SignupInput = z.input<typeof signupInputSchema>;
@@ -65,6 +78,6 @@ export type ValidSignup = z.output<typeof signupInputSchema>;
 export const domainAvailabilityInputSchema = z.object({ domain: domainSchema });
 
 /** The wizard's signup: the form plus one idempotency key per attempt. */
-export const signupRequestSchema = signupInputSchema.extend({
-  idempotencyKey: z.uuid('Invalid idempotency key').optional(),
+export const signupRequestSchema = z.extend(signupInputSchema, {
+  idempotencyKey: z.optional(z.uuid('Invalid idempotency key')),
 });

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the same contracts in the browser cost a fraction of full zod's bundle.
+import { z } from 'zod/mini';
 
 const isTimeZone = (value: string) => {
   try {
@@ -50,11 +51,15 @@ export const OPENING_MESSAGE_MAX_LENGTH = { voice: 500, whatsapp: 1000, email: 2
 const boundedNumber = (label: string, min: number, max: number, unit: string) =>
   z
     .number({ error: `${label} must be a number` })
-    .min(min, `${label} must be at least ${min} ${unit}`)
-    .max(max, `${label} must be at most ${max} ${unit}`);
+    .check(
+      z.gte(min, `${label} must be at least ${min} ${unit}`),
+      z.lte(max, `${label} must be at most ${max} ${unit}`),
+    );
 
 const boundedInteger = (label: string, min: number, max: number, unit: string) =>
-  boundedNumber(label, min, max, unit).int(`${label} must be a whole number`);
+  boundedNumber(label, min, max, unit).check(
+    z.refine(Number.isInteger, `${label} must be a whole number`),
+  );
 
 const choice = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
   z.enum(values, { error: `${label} must be one of: ${values.join(', ')}` });
@@ -66,17 +71,25 @@ const isStorable = (value: string) => !value.includes('\u0000') && !LONE_SURROGA
 const text = (label: string, max: number) =>
   z
     .string({ error: `${label} must be text` })
-    .trim()
-    .min(1, `${label} must not be empty`)
-    .max(max, `${label} must be at most ${max} characters`)
-    .refine(isStorable, `${label} contains characters that cannot be stored`);
+    .check(
+      z.trim(),
+      z.minLength(1, `${label} must not be empty`),
+      z.maxLength(max, `${label} must be at most ${max} characters`),
+      z.refine(isStorable, `${label} contains characters that cannot be stored`),
+    );
 
-export const timezoneSchema = z.string().max(64).refine(isTimeZone, 'Unknown time zone');
+const flag = (label: string) => z.boolean({ error: `${label} must be true or false` });
+
+export const timezoneSchema = z
+  .string({ error: 'Time zone must be text' })
+  .check(z.maxLength(64, 'Unknown time zone'), z.refine(isTimeZone, 'Unknown time zone'));
 
 export const generalSettingsSchema = z.object({
   language: choice('Language', LANGUAGES),
   timezone: timezoneSchema,
-  currency: z.string().refine(isCurrency, 'Unknown currency (ISO 4217 code expected)'),
+  currency: z
+    .string({ error: 'Currency must be text' })
+    .check(z.refine(isCurrency, 'Unknown currency (ISO 4217 code expected)')),
 });
 
 export const voiceSettingsSchema = z.object({
@@ -85,11 +98,11 @@ export const voiceSettingsSchema = z.object({
   temperature: boundedNumber('Temperature', 0, 2, ''),
   maxDuration: boundedInteger('Maximum call duration', 30, 3600, 'seconds'),
   silenceTimeout: boundedInteger('Silence timeout', 1, 60, 'seconds'),
-  interruptible: z.boolean(),
+  interruptible: flag('Interruptible'),
 });
 
 export const whatsAppSettingsSchema = z.object({
-  autoReply: z.boolean(),
+  autoReply: flag('Auto-reply'),
   responseDelay: boundedInteger('Response delay', 0, 60_000, 'ms'),
   maxMessageLength: boundedInteger(
     'Maximum message length',
@@ -106,8 +119,8 @@ export const personalitySchema = z.object({
 });
 
 export const studioRulesSchema = z
-  .array(text('Rule', STUDIO_RULE_MAX_LENGTH))
-  .max(STUDIO_RULES_MAX_COUNT, `At most ${STUDIO_RULES_MAX_COUNT} rules`);
+  .array(text('Rule', STUDIO_RULE_MAX_LENGTH), { error: 'Rules must be a list' })
+  .check(z.maxLength(STUDIO_RULES_MAX_COUNT, `At most ${STUDIO_RULES_MAX_COUNT} rules`));
 
 export const openingMessagesSchema = z.object({
   voice: text('Voice opening message', OPENING_MESSAGE_MAX_LENGTH.voice),
@@ -116,17 +129,19 @@ export const openingMessagesSchema = z.object({
 });
 
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
-const time = z.string().regex(TIME_PATTERN, 'Time must be HH:MM (24-hour)');
+const time = z
+  .string({ error: 'Time must be HH:MM (24-hour)' })
+  .check(z.regex(TIME_PATTERN, 'Time must be HH:MM (24-hour)'));
 const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const MAX_RANGES_PER_DAY = 4;
 export const MAX_CLOSING_DAYS = 60;
 
-export const timeRangeSchema = z
-  .object({ open: time, close: time })
-  .refine((range) => range.open !== range.close, {
+export const timeRangeSchema = z.object({ open: time, close: time }).check(
+  z.refine((range) => range.open !== range.close, {
     message: 'Opening and closing time must differ',
     path: ['close'],
-  });
+  }),
+);
 export type TimeRange = z.infer<typeof timeRangeSchema>;
 
 const minutes = (value: string) => Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5));
@@ -148,33 +163,39 @@ export const dayHoursSchema = z
   .object({
     open: time,
     close: time,
-    closed: z.boolean(),
-    additionalRanges: z
-      .array(timeRangeSchema)
-      .max(MAX_RANGES_PER_DAY - 1, `At most ${MAX_RANGES_PER_DAY} time ranges per day`)
-      .default([]),
+    closed: flag('Closed'),
+    additionalRanges: z._default(
+      z
+        .array(timeRangeSchema, { error: 'Time ranges must be a list' })
+        .check(
+          z.maxLength(MAX_RANGES_PER_DAY - 1, `At most ${MAX_RANGES_PER_DAY} time ranges per day`),
+        ),
+      [],
+    ),
   })
-  .superRefine((day, ctx) => {
-    if (day.closed) return;
-    if (day.open === day.close) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'Opening and closing time must differ',
-        path: ['close'],
-      });
-      return;
-    }
-    const ranges = dayRanges(day).map(rangeMinutes);
-    ranges.forEach((range, index) => {
-      if (ranges.slice(0, index).some((earlier) => overlaps(earlier, range))) {
+  .check(
+    z.superRefine((day, ctx) => {
+      if (day.closed) return;
+      if (day.open === day.close) {
         ctx.addIssue({
           code: 'custom',
-          message: 'Time ranges of a day must not overlap',
-          path: index === 0 ? ['open'] : ['additionalRanges', index - 1, 'open'],
+          message: 'Opening and closing time must differ',
+          path: ['close'],
         });
+        return;
       }
-    });
-  });
+      const ranges = dayRanges(day).map(rangeMinutes);
+      ranges.forEach((range, index) => {
+        if (ranges.slice(0, index).some((earlier) => overlaps(earlier, range))) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'Time ranges of a day must not overlap',
+            path: index === 0 ? ['open'] : ['additionalRanges', index - 1, 'open'],
+          });
+        }
+      });
+    }),
+  );
 export type DayHours = z.input<typeof dayHoursSchema>;
 
 /** Every open range of a day, first the specification's `open`–`close`. */
@@ -192,56 +213,60 @@ export const businessHoursSchema = z
       typeof dayHoursSchema
     >,
   )
-  .superRefine((week, ctx) => {
-    // A range past midnight must not run into the next day's first hours.
-    WEEKDAYS.forEach((day, index) => {
-      const next = WEEKDAYS[(index + 1) % WEEKDAYS.length] as (typeof WEEKDAYS)[number];
-      const spill = dayRanges(week[day])
-        .filter((range) => range.open !== range.close)
-        .map(rangeMinutes)
-        .filter(([, end]) => end > 24 * 60)
-        .map(([, end]) => end - 24 * 60);
-      const nextStarts = dayRanges(week[next]).map((range) => rangeMinutes(range)[0]);
-      if (spill.some((end) => nextStarts.some((start) => start < end))) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `Overlaps with the hours of ${next}`,
-          path: [day, 'close'],
-        });
-      }
-    });
-  });
+  .check(
+    z.superRefine((week, ctx) => {
+      // A range past midnight must not run into the next day's first hours.
+      WEEKDAYS.forEach((day, index) => {
+        const next = WEEKDAYS[(index + 1) % WEEKDAYS.length] as (typeof WEEKDAYS)[number];
+        const spill = dayRanges(week[day])
+          .filter((range) => range.open !== range.close)
+          .map(rangeMinutes)
+          .filter(([, end]) => end > 24 * 60)
+          .map(([, end]) => end - 24 * 60);
+        const nextStarts = dayRanges(week[next]).map((range) => rangeMinutes(range)[0]);
+        if (spill.some((end) => nextStarts.some((start) => start < end))) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `Overlaps with the hours of ${next}`,
+            path: [day, 'close'],
+          });
+        }
+      });
+    }),
+  );
 
 export const closingDaySchema = z.object({
-  date: z
-    .string()
-    .regex(DATE_PATTERN, 'Date must be YYYY-MM-DD')
-    .refine(
+  date: z.string({ error: 'Date must be YYYY-MM-DD' }).check(
+    z.regex(DATE_PATTERN, 'Date must be YYYY-MM-DD'),
+    z.refine(
       (value) =>
         !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
         new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
       'No such date',
     ),
+  ),
   label: text('Label', 80),
 });
 export type ClosingDay = z.infer<typeof closingDaySchema>;
 
-export const closingDaysSchema = z
-  .array(closingDaySchema)
-  .max(MAX_CLOSING_DAYS, `At most ${MAX_CLOSING_DAYS} closing days`)
-  .refine(
-    (days) => new Set(days.map((day) => day.date)).size === days.length,
-    'Each date only once',
-  )
-  .default([]);
+export const closingDaysSchema = z._default(
+  z.array(closingDaySchema, { error: 'Closing days must be a list' }).check(
+    z.maxLength(MAX_CLOSING_DAYS, `At most ${MAX_CLOSING_DAYS} closing days`),
+    z.refine(
+      (days) => new Set(days.map((day) => day.date)).size === days.length,
+      'Each date only once',
+    ),
+  ),
+  [],
+);
 
 export const featuresSchema = z.object({
-  voiceAgent: z.boolean(),
-  whatsappAgent: z.boolean(),
-  emailAgent: z.boolean(),
-  trainingPlans: z.boolean(),
-  leadClassification: z.boolean(),
-  autoFollowup: z.boolean(),
+  voiceAgent: flag('Voice agent'),
+  whatsappAgent: flag('WhatsApp agent'),
+  emailAgent: flag('E-mail agent'),
+  trainingPlans: flag('Training plans'),
+  leadClassification: flag('Lead classification'),
+  autoFollowup: flag('Automatic follow-up'),
 });
 
 export const tenantConfigSchema = z.object({
