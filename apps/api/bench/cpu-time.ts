@@ -1,0 +1,66 @@
+// CPU time spent by the processes of a benchmark, read from /proc (Linux only; elsewhere the
+// figures stay unknown). Used to show how much of the machine sign-ups cost besides hashing.
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+
+const MS_PER_TICK = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
+
+interface ThreadStat {
+  cpuMs: number;
+  nice: number;
+}
+
+/** utime + stime and nice of one /proc stat line; the command name may contain spaces. */
+const parseStat = (line: string): ThreadStat => {
+  const fields = line.slice(line.lastIndexOf(')') + 2).split(' ');
+  return {
+    cpuMs: (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK,
+    nice: Number(fields[16]),
+  };
+};
+
+const statOf = (path: string) =>
+  readFile(path, 'utf8').then(parseStat, () => ({ cpuMs: 0, nice: 0 }));
+
+export interface ServerCpu {
+  main: number;
+  /** Threads running below the main thread's priority: the password hashing pool. */
+  hashing: number;
+  other: number;
+}
+
+/** The server process's CPU so far, by thread role; NaN where /proc cannot tell. */
+export const serverCpu = async (pid: number): Promise<ServerCpu> => {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  if (tasks.length === 0) return { main: Number.NaN, hashing: Number.NaN, other: Number.NaN };
+  const main = await statOf(`/proc/${pid}/task/${pid}/stat`);
+  const split = { main: main.cpuMs, hashing: 0, other: 0 };
+  for (const task of tasks.filter((task) => task !== String(pid))) {
+    const { cpuMs, nice } = await statOf(`/proc/${pid}/task/${task}/stat`);
+    if (nice > main.nice) split.hashing += cpuMs;
+    else split.other += cpuMs;
+  }
+  return split;
+};
+
+/** CPU so far of each process that can be read here (e.g. local PostgreSQL backends). */
+export const processesCpu = async (pids: number[]) => {
+  const times = new Map<number, number>();
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    if (stat !== null) times.set(pid, parseStat(stat).cpuMs);
+  }
+  return times;
+};
+
+/** CPU between two readings of `processesCpu`; a process that started in between counts whole. */
+export const processesCpuSince = (before: Map<number, number>, after: Map<number, number>) =>
+  after.size === 0
+    ? Number.NaN
+    : [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
+
+/** This process's own CPU (the load generator). */
+export const ownCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
