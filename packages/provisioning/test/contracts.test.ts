@@ -99,6 +99,15 @@ describe('settings contract', () => {
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toContain(path);
   });
 
+  it.each(['Europe/Berlin', 'UTC', 'Asia/Calcutta', 'europe/vienna'])(
+    'accepts the time zone %s, canonical or as Intl also spells it',
+    (timezone) => {
+      expect(tenantConfigSchema.safeParse({ ...DEFAULT_TENANT_CONFIG, timezone }).success).toBe(
+        true,
+      );
+    },
+  );
+
   // zod/mini ships no message catalog: a check without its own message would say "Invalid input".
   it('names the field in every problem, whatever the wrong type', () => {
     const leaves = (value: unknown, path: string[] = []): string[][] =>

@@ -1,7 +1,15 @@
 // zod/mini: the same contracts in the browser cost a fraction of full zod's bundle.
 import { z } from 'zod/mini';
 
+// Asking Intl about a name costs more than the rest of a settings check together, and every
+// save checks the whole document: the canonical names are listed once, on first use.
+let canonicalTimeZones: Set<string> | undefined;
+let currencies: Set<string> | undefined;
+
 const isTimeZone = (value: string) => {
+  canonicalTimeZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (canonicalTimeZones.has(value)) return true;
+  // Aliases and other spellings Intl accepts (e.g. "UTC", "europe/berlin") stay valid.
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
     return true;
@@ -10,8 +18,10 @@ const isTimeZone = (value: string) => {
   }
 };
 
-const isCurrency = (value: string) =>
-  /^[A-Z]{3}$/.test(value) && Intl.supportedValuesOf('currency').includes(value);
+const isCurrency = (value: string) => {
+  currencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return /^[A-Z]{3}$/.test(value) && currencies.has(value);
+};
 
 export const LANGUAGES = ['de', 'en'] as const;
 export const TTS_MODELS = ['tts-1', 'tts-1-hd', 'gpt-4o-mini-tts'] as const;
