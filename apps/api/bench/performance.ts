@@ -167,6 +167,10 @@ const measure = async (label: string, env: Record<string, string>, databasePids:
   try {
     const ready = await signupToReady(server, 30);
 
+    // This machine's speed drifts from minute to minute: the bound is taken right before and
+    // right after the storm, with the server idle, and the storm is compared with their mean.
+    const boundBefore = await hashBound();
+
     const readyBefore = await readyRuns(server);
     const stormOwner = await newOwner(server);
     await metric(server, 'nodejs_eventloop_lag_p99_seconds'); // a scrape resets the lag histogram
@@ -206,6 +210,11 @@ const measure = async (label: string, env: Record<string, string>, databasePids:
     while ((await readyRuns(server)) < expectedReady) await sleep(20);
     const drainedSeconds = (performance.now() - stormEnded) / 1000;
     const cpu = cpuPerSignup(cpuBefore, await cpuReading(server, databasePids), result['2xx']);
+    const boundAfter = await hashBound();
+    const bound = {
+      perSecond: (boundBefore.perSecond + boundAfter.perSecond) / 2,
+      msPerHash: (boundBefore.msPerHash + boundAfter.msPerHash) / 2,
+    };
 
     const owners = await Promise.all(Array.from({ length: 10 }, () => newOwner(server)));
     const settingsPaced: number[] = [];
@@ -221,6 +230,7 @@ const measure = async (label: string, env: Record<string, string>, databasePids:
     const peakRssMb = await peakRssOf(server.pid);
     return {
       label,
+      bound,
       signupsPerSecond,
       errors: result.non2xx + result.errors,
       lagP99,
@@ -261,7 +271,6 @@ const freshPostgres = async () => {
   };
 };
 
-const bound = await hashBound();
 const pg = await freshPostgres();
 const dataDir = await mkdtemp(join(tmpdir(), 'pilar-bench-'));
 const rows: Awaited<ReturnType<typeof measure>>[] = [];
@@ -274,26 +283,28 @@ try {
 }
 
 console.log(
-  `\nbcrypt bound: ${fixed(bound.perSecond)} hashes/s on ${availableParallelism()} cores (${fixed(bound.msPerHash)} ms per hash per core)\n`,
+  `\n${availableParallelism()} cores; the bcrypt bound is the worker pool alone, idle server\n`,
 );
 type Row = (typeof rows)[number];
 /**
  * When every process shares the same cores, sign-ups/s can reach at most the bound times
  * (hash time ÷ all CPU a sign-up costs): the ratio goal is only reachable below this ceiling.
  */
-const ratioCeiling = ({ cpu }: Row) =>
+const ratioCeiling = ({ bound, cpu }: Row) =>
   bound.msPerHash /
   (cpu.hashing + cpu.serverMain + cpu.serverOther + (cpu.database ?? 0) + cpu.loadGenerator);
 /** Each figure with the goal of issue #7 where it sets one, one column per database. */
 const figures: [string, string, (row: Row) => string][] = [
+  ['bcrypt bound hashes/s', '', (row) => fixed(row.bound.perSecond)],
+  ['ms per hash per core', '', (row) => fixed(row.bound.msPerHash)],
   ['signups/s @10', '', (row) => fixed(row.signupsPerSecond)],
-  ['ratio to bound', '≥ 0.85', (row) => fixed(row.signupsPerSecond / bound.perSecond, 2)],
+  ['ratio to bound', '≥ 0.85', (row) => fixed(row.signupsPerSecond / row.bound.perSecond, 2)],
   ['failed requests', '0', (row) => String(row.errors)],
   ['loop lag p99 ms (storm)', '< 20', (row) => fixed(row.lagP99)],
   ['/health p99 ms (storm)', '', (row) => fixed(row.healthP99)],
   ['settings p99 ms (storm)', '≤ 30', (row) => fixed(row.settingsStormP99)],
   ['runs drained after storm s', '', (row) => fixed(row.drainedSeconds, 2)],
-  ['signup→ready p50 ms', `≤ ${fixed(bound.msPerHash + 50, 0)}`, (row) => fixed(row.readyP50)],
+  ['signup→ready p50 ms', '≤ hash + 50', (row) => fixed(row.readyP50)],
   ['signup→ready p99 ms', '', (row) => fixed(row.readyP99)],
   ['settings p50 ms @10 owners', '', (row) => fixed(row.settingsP50)],
   ['settings p99 ms @10 owners', '≤ 10', (row) => fixed(row.settingsP99)],
