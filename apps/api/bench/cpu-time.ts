@@ -3,7 +3,14 @@
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 
-const MS_PER_TICK = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
+const ticksPerSecond = () => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100; // Linux's USER_HZ nearly everywhere; elsewhere /proc is missing anyway
+  }
+};
+const MS_PER_TICK = 1000 / ticksPerSecond();
 
 interface ThreadStat {
   cpuMs: number;
