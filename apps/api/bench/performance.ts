@@ -1,7 +1,7 @@
 // Signup throughput against the bcrypt bound, responsiveness during a signup storm, settings
 // latency and memory — on PostgreSQL and on embedded PGlite, in one run on this machine.
 // Usage: pnpm bench   (PostgreSQL from BENCH_DATABASE_URL, default the local server)
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPasswordHasher, generateKeySpec } from '@pilar/provisioning';
@@ -9,7 +9,13 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { type ServerProcess, startServerProcess } from '../test/support/server-process.ts';
 import { CookieJar, createTestClient, type TestClient } from '../test/support/trpc-client.ts';
-import { ownCpuMs, processesCpu, processesCpuSince, serverCpu } from './cpu-time.ts';
+import {
+  ownCpuMs,
+  peakRssMbOf,
+  processesCpu,
+  processesCpuSince,
+  serverCpu,
+} from './process-stats.ts';
 
 const STORM_SECONDS = 10;
 const QUIET_SECONDS = 5;
@@ -35,17 +41,14 @@ const hashBound = async () => {
   await Promise.all(Array.from({ length: count }, (_, i) => hasher.hash(`SicheresPasswort-${i}`)));
   const seconds = (performance.now() - started) / 1000;
   await hasher.close();
-  return {
-    perSecond: count / seconds,
-    msPerHash: (seconds * 1000 * availableParallelism()) / count,
-  };
+  return count / seconds;
 };
 
-/** The kernel's high-water mark of the process's resident memory (Linux), read without asking the server. */
-const peakRssOf = async (pid: number) => {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  return Number(status.match(/^VmHWM:\s+(\d+) kB$/m)?.[1] ?? Number.NaN) / 1024;
-};
+/** Hashes per second of the pool, and what one hash costs a core at that rate. */
+const boundOf = (perSecond: number) => ({
+  perSecond,
+  msPerHash: (1000 * availableParallelism()) / perSecond,
+});
 
 const metric = async (server: ServerProcess, name: string) => {
   const text = await (await fetch(`${server.baseUrl}/metrics`)).text();
@@ -211,10 +214,7 @@ const measure = async (label: string, env: Record<string, string>, databasePids:
     const drainedSeconds = (performance.now() - stormEnded) / 1000;
     const cpu = cpuPerSignup(cpuBefore, await cpuReading(server, databasePids), result['2xx']);
     const boundAfter = await hashBound();
-    const bound = {
-      perSecond: (boundBefore.perSecond + boundAfter.perSecond) / 2,
-      msPerHash: (boundBefore.msPerHash + boundAfter.msPerHash) / 2,
-    };
+    const bound = boundOf((boundBefore + boundAfter) / 2);
 
     const owners = await Promise.all(Array.from({ length: 10 }, () => newOwner(server)));
     const settingsPaced: number[] = [];
@@ -227,7 +227,7 @@ const measure = async (label: string, env: Record<string, string>, databasePids:
     await Promise.all(
       owners.map(({ client }) => settingsLoop(client, QUIET_SECONDS, settingsBackToBack)),
     );
-    const peakRssMb = await peakRssOf(server.pid);
+    const peakRssMb = await peakRssMbOf(server.pid);
     return {
       label,
       bound,

@@ -1,5 +1,5 @@
-// CPU time spent by the processes of a benchmark, read from /proc (Linux only; elsewhere the
-// figures stay unknown). Used to show how much of the machine sign-ups cost besides hashing.
+// CPU time and peak memory of the processes of a benchmark, read from /proc without asking them
+// (Linux only; elsewhere the figures stay unknown).
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 
@@ -70,4 +70,10 @@ export const processesCpuSince = (before: Map<number, number>, after: Map<number
 export const ownCpuMs = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
+};
+
+/** The kernel's high-water mark of a process's resident memory, in MB. */
+export const peakRssMbOf = async (pid: number) => {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  return Number(status.match(/^VmHWM:\s+(\d+) kB$/m)?.[1] ?? Number.NaN) / 1024;
 };
