@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb, generateKeySpec, schema } from '@pilar/provisioning';
+import { generateKeySpec, schema } from '@pilar/provisioning';
 import {
   countOrphanRows,
   createTestDb,
-  describeDriver,
+  describeDatabase,
   isFullyProvisioned,
   type TestDb,
 } from '@pilar/provisioning/testing';
@@ -19,13 +19,13 @@ const STEPS = ['voice', 'whatsapp', 'integrations', 'ai_profile', 'ready'] as co
 const KILLS_PER_STEP = Number(process.env.RELIABILITY_KILLS_PER_STEP ?? 10);
 const PASSWORD = 'SicheresPasswort!';
 
-describe(`kill -9 at every provisioning step (${describeDriver()})`, () => {
-  let testDb: TestDb | undefined;
+describe(`kill -9 at every provisioning step (${describeDatabase()})`, () => {
+  let testDb: TestDb;
   let dataDir: string;
   let env: Record<string, string>;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'pilar-kill-'));
-    testDb = process.env.DATABASE_URL ? await createTestDb() : undefined;
+    testDb = await createTestDb();
     env = {
       DATA_DIR: dataDir,
       SECRET_KEY: generateKeySpec(),
@@ -33,11 +33,11 @@ describe(`kill -9 at every provisioning step (${describeDriver()})`, () => {
       PROVISIONING_RETRY_DELAY_SECONDS: '0',
       PROVISIONING_RECOVERY_INTERVAL_SECONDS: '1',
       PROVISIONING_STALL_SECONDS: '2',
-      ...(testDb?.url ? { DATABASE_URL: testDb.url } : {}),
+      DATABASE_URL: testDb.url,
     };
   });
   afterAll(async () => {
-    await testDb?.close();
+    await testDb.close();
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -79,30 +79,25 @@ describe(`kill -9 at every provisioning step (${describeDriver()})`, () => {
       await server.stop();
     }
 
-    const inspected = testDb ?? (await createDb({ driver: 'pglite', dataDir }));
-    try {
-      const tenants = await inspected.db.select({ id: schema.tenants.id }).from(schema.tenants);
-      const finished = await inspected.db
-        .select({ status: schema.provisioningRuns.status })
-        .from(schema.provisioningRuns);
-      let half = 0;
-      for (const { id } of tenants) if (!(await isFullyProvisioned(inspected.db, id))) half++;
-      const orphans = await countOrphanRows(inspected.db);
-      const ready = finished.filter((run) => run.status === 'ready').length;
-      recordProof(task, {
-        check: `kill -9 of the server at each step, ${KILLS_PER_STEP}× per step (${describeDriver()})`,
-        tries: kills,
-        outcome: `${ready}/${runs.length} runs ready after restart, ${half} duplicate or half-provisioned tenants, ${orphans} orphan rows`,
-        lost: runs.length - ready + half + orphans + notResumed,
-      });
-      expect(kills).toBe(KILLS_PER_STEP * STEPS.length);
-      expect(ready).toBe(runs.length);
-      expect(tenants).toHaveLength(runs.length);
-      expect(half).toBe(0);
-      expect(orphans).toBe(0);
-      expect(notResumed).toBe(0);
-    } finally {
-      if (!testDb) await inspected.close();
-    }
+    const tenants = await testDb.db.select({ id: schema.tenants.id }).from(schema.tenants);
+    const finished = await testDb.db
+      .select({ status: schema.provisioningRuns.status })
+      .from(schema.provisioningRuns);
+    let half = 0;
+    for (const { id } of tenants) if (!(await isFullyProvisioned(testDb.db, id))) half++;
+    const orphans = await countOrphanRows(testDb.db);
+    const ready = finished.filter((run) => run.status === 'ready').length;
+    recordProof(task, {
+      check: `kill -9 of the server at each step, ${KILLS_PER_STEP}× per step (${describeDatabase()})`,
+      tries: kills,
+      outcome: `${ready}/${runs.length} runs ready after restart, ${half} duplicate or half-provisioned tenants, ${orphans} orphan rows`,
+      lost: runs.length - ready + half + orphans + notResumed,
+    });
+    expect(kills).toBe(KILLS_PER_STEP * STEPS.length);
+    expect(ready).toBe(runs.length);
+    expect(tenants).toHaveLength(runs.length);
+    expect(half).toBe(0);
+    expect(orphans).toBe(0);
+    expect(notResumed).toBe(0);
   });
 });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  executeRows,
   inspectTenantIsolation,
   revealChannelSecrets,
   schema,
@@ -687,13 +686,10 @@ describe('cross-tenant matrix: every procedure × {no session, own input, anothe
       const table = sql.identifier(name);
       const a = victim.ids.tenantId;
       const read = await inB((tx) =>
-        executeRows<{ n: number }>(
-          tx,
-          sql`select count(*)::int as n from ${table} where ${col} = ${a}`,
-        ),
+        tx.execute<{ n: number }>(sql`select count(*)::int as n from ${table} where ${col} = ${a}`),
       );
       const updated = await inB((tx) =>
-        executeRows(tx, sql`update ${table} set ${col} = ${col} where ${col} = ${a} returning 1`),
+        tx.execute(sql`update ${table} set ${col} = ${col} where ${col} = ${a} returning 1`),
       );
       seen[name] = (read[0]?.n ?? 0) + updated.length;
     }

@@ -1,12 +1,12 @@
 import { revealChannelSecrets } from '@pilar/provisioning';
-import { describeDriver } from '@pilar/provisioning/testing';
+import { describeDatabase } from '@pilar/provisioning/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson, startTestServer, type TestServer } from '../test/support/test-server.ts';
 import { recordProof } from './support/ledger.ts';
 
 const STUDIOS = 5;
 
-describe(`database dump (${describeDriver()})`, () => {
+describe(`database dump (${describeDatabase()})`, () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();
@@ -46,7 +46,7 @@ describe(`database dump (${describeDriver()})`, () => {
     // The dump does hold the data: studio names are stored in clear text.
     const namesPresent = studios.every((_, i) => dump.includes(Buffer.from(`Dump-Studio ${i}`)));
     recordProof(task, {
-      check: `full database dump searched for secrets (${describeDriver()})`,
+      check: `full database dump searched for secrets (${describeDatabase()})`,
       tries: secrets.length,
       outcome: `${found.length} of ${secrets.length} secrets and passwords found in ${(dump.length / 1e6).toFixed(1)} MB`,
       lost: found.length + (namesPresent ? 0 : 1),

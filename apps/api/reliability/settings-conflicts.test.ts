@@ -1,4 +1,4 @@
-import { describeDriver } from '@pilar/provisioning/testing';
+import { describeDatabase } from '@pilar/provisioning/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test/support/test-server.ts';
 import { createTestClient, type TestClient } from '../test/support/trpc-client.ts';
@@ -11,7 +11,7 @@ const owner = {
   password: 'SicheresPasswort!',
 };
 
-describe(`concurrent settings edits (${describeDriver()})`, () => {
+describe(`concurrent settings edits (${describeDatabase()})`, () => {
   let server: TestServer;
   let tabs: TestClient[];
   beforeAll(async () => {
@@ -62,7 +62,7 @@ describe(`concurrent settings edits (${describeDriver()})`, () => {
     }
     const history = await first.history.list.query();
     recordProof(task, {
-      check: `two concurrent saves of one settings section (${describeDriver()})`,
+      check: `two concurrent saves of one settings section (${describeDatabase()})`,
       tries: ROUNDS,
       outcome: `${conflicts} conflicts in ${ROUNDS} rounds, latest version ${history[0]?.version}`,
       lost,

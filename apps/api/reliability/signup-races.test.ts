@@ -4,7 +4,7 @@ import {
   countAll,
   countOrphanRows,
   countTenantRows,
-  describeDriver,
+  describeDatabase,
 } from '@pilar/provisioning/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test/support/test-server.ts';
@@ -22,7 +22,7 @@ const tally = (statuses: number[]) => {
     .join(', ');
 };
 
-describe(`sign-up races (${describeDriver()})`, () => {
+describe(`sign-up races (${describeDatabase()})`, () => {
   let server: TestServer;
   afterEach(async () => {
     await server.close();

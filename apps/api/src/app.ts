@@ -12,10 +12,10 @@ import type { AppDependencies } from './trpc/context.ts';
 const handleHealth = async (deps: AppDependencies, res: ServerResponse) => {
   try {
     await pingDb(deps.db);
-    sendJson(res, 200, { status: 'ok', database: deps.driver });
+    sendJson(res, 200, { status: 'ok' });
   } catch (error) {
     deps.logger.error({ err: error }, 'health check failed');
-    sendJson(res, 503, { status: 'unavailable', database: deps.driver });
+    sendJson(res, 503, { status: 'unavailable' });
   }
 };
 

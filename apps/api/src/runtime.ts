@@ -59,7 +59,6 @@ export const startRuntime = async (handle: DbHandle, options: RuntimeOptions) =>
   const deps: AppDependencies = {
     passwords,
     db: handle.db,
-    driver: handle.driver,
     services: options.services,
     engine,
     feed,

@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb, generateKeySpec, schema } from '@pilar/provisioning';
+import { generateKeySpec, schema } from '@pilar/provisioning';
 import {
   countOrphanRows,
   countTenantRows,
   createTestDb,
-  describeDriver,
+  describeDatabase,
   PROVISIONED_ROWS,
   type TestDb,
 } from '@pilar/provisioning/testing';
@@ -17,25 +17,24 @@ import { waitFor } from './support/wait-for.ts';
 
 const STEPS = ['voice', 'whatsapp', 'integrations', 'ai_profile', 'ready'] as const;
 
-describe(`kill -9 of the server in the middle of provisioning (${describeDriver()})`, () => {
-  let testDb: TestDb | undefined;
+describe(`kill -9 of the server in the middle of provisioning (${describeDatabase()})`, () => {
+  let testDb: TestDb;
   let dataDir: string;
   let env: Record<string, string>;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'pilar-crash-'));
-    const usePostgres = Boolean(process.env.DATABASE_URL);
-    testDb = usePostgres ? await createTestDb() : undefined;
+    testDb = await createTestDb();
     env = {
       DATA_DIR: dataDir,
       SECRET_KEY: generateKeySpec(),
       SANDBOX_STEP_DELAY_MS: '300',
       PROVISIONING_RECOVERY_INTERVAL_SECONDS: '1',
       PROVISIONING_STALL_SECONDS: '2',
-      ...(testDb?.url ? { DATABASE_URL: testDb.url } : {}),
+      DATABASE_URL: testDb.url,
     };
   });
   afterAll(async () => {
-    await testDb?.close();
+    await testDb.close();
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -78,17 +77,11 @@ describe(`kill -9 of the server in the middle of provisioning (${describeDriver(
       await server.stop();
     }
 
-    // The embedded database belonged to the (now stopped) server; open it to count rows.
-    const inspected = testDb ?? (await createDb({ driver: 'pglite', dataDir }));
-    try {
-      const tenants = await inspected.db.select({ id: schema.tenants.id }).from(schema.tenants);
-      expect(tenants).toHaveLength(STEPS.length);
-      for (const { id } of tenants) {
-        expect(await countTenantRows(inspected.db, id)).toMatchObject(PROVISIONED_ROWS);
-      }
-      expect(await countOrphanRows(inspected.db)).toBe(0);
-    } finally {
-      if (!testDb) await inspected.close();
+    const tenants = await testDb.db.select({ id: schema.tenants.id }).from(schema.tenants);
+    expect(tenants).toHaveLength(STEPS.length);
+    for (const { id } of tenants) {
+      expect(await countTenantRows(testDb.db, id)).toMatchObject(PROVISIONED_ROWS);
     }
+    expect(await countOrphanRows(testDb.db)).toBe(0);
   });
 });

@@ -19,7 +19,7 @@ import { countOrphanRows, countTenantRows } from './support/tenant-rows.ts';
 import {
   createTestDb,
   createTestServices,
-  describeDriver,
+  describeDatabase,
   startTestProvisioning,
   type TestDb,
   type TestProvisioning,
@@ -33,7 +33,7 @@ const signup = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-describe(`createTenant on ${describeDriver()}`, () => {
+describe(`createTenant on ${describeDatabase()}`, () => {
   let testDb: TestDb;
   let provisioning: TestProvisioning;
   const services = createTestServices();

@@ -4,21 +4,21 @@ import { createDb, createProvisioningEngine, type DbHandle } from '../src/index.
 import {
   createTestDb,
   createTestServices,
-  describeDriver,
+  describeDatabase,
   type TestDb,
 } from './support/test-db.ts';
 
-describe(`job engine set-up on ${describeDriver()}`, () => {
+describe(`job engine set-up on ${describeDatabase()}`, () => {
   let testDb: TestDb;
   let second: DbHandle;
   beforeEach(async () => {
     testDb = await createTestDb();
     await testDb.db.execute(sql`drop schema pgboss cascade`);
-    // A second connection pool stands for a second API process (PGlite has only one).
-    second = testDb.url ? await createDb({ driver: 'postgres', databaseUrl: testDb.url }) : testDb;
+    // A second connection pool stands for a second API process.
+    second = await createDb({ databaseUrl: testDb.url });
   });
   afterEach(async () => {
-    if (second !== testDb) await second.close();
+    await second.close();
     await testDb.close();
   });
 

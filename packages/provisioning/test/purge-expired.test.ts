@@ -3,12 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTenant, purgeExpired, schema } from '../src/index.ts';
 import {
   createTestDb,
-  describeDriver,
+  describeDatabase,
   startTestProvisioning,
   type TestDb,
 } from './support/test-db.ts';
 
-describe(`purging expired rows on ${describeDriver()}`, () => {
+describe(`purging expired rows on ${describeDatabase()}`, () => {
   let testDb: TestDb;
   beforeEach(async () => {
     testDb = await createTestDb();

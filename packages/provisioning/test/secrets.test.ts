@@ -21,7 +21,7 @@ import {
 import {
   createTestDb,
   createTestServices,
-  describeDriver,
+  describeDatabase,
   startTestProvisioning,
   type TestDb,
   type TestProvisioning,
@@ -109,7 +109,7 @@ describe('embedded key file', () => {
   });
 });
 
-describe(`channel secrets in the database on ${describeDriver()}`, () => {
+describe(`channel secrets in the database on ${describeDatabase()}`, () => {
   let testDb: TestDb;
   let provisioning: TestProvisioning;
   const services = createTestServices();

@@ -13,12 +13,12 @@ import {
 } from '../src/index.ts';
 import {
   createTestDb,
-  describeDriver,
+  describeDatabase,
   startTestProvisioning,
   type TestDb,
 } from './support/test-db.ts';
 
-describe(`settings sections and history on ${describeDriver()}`, () => {
+describe(`settings sections and history on ${describeDatabase()}`, () => {
   let testDb: TestDb;
   let editor: Editor;
   beforeEach(async () => {

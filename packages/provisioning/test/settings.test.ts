@@ -13,12 +13,12 @@ import {
 import * as schema from '../src/schema/index.ts';
 import {
   createTestDb,
-  describeDriver,
+  describeDatabase,
   startTestProvisioning,
   type TestDb,
 } from './support/test-db.ts';
 
-describe(`commitSettingsVersion on ${describeDriver()}`, () => {
+describe(`commitSettingsVersion on ${describeDatabase()}`, () => {
   let testDb: TestDb;
   let tenantId: string;
   beforeEach(async () => {

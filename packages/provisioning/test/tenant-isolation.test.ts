@@ -4,7 +4,6 @@ import {
   assertTenantIsolation,
   createSession,
   createTenant,
-  executeRows,
   inspectTenantIsolation,
   schema,
   TENANT_ROLE,
@@ -15,7 +14,7 @@ import {
 import { countAll } from './support/tenant-rows.ts';
 import {
   createTestDb,
-  describeDriver,
+  describeDatabase,
   startTestProvisioning,
   type TestDb,
   type TestProvisioning,
@@ -27,7 +26,7 @@ const signup = (i: number) => ({
   password: `Passwort-${i}-sicher`,
 });
 
-describe(`row-level security on ${describeDriver()}`, () => {
+describe(`row-level security on ${describeDatabase()}`, () => {
   let testDb: TestDb;
   let provisioning: TestProvisioning;
   let a: string;
@@ -70,8 +69,7 @@ describe(`row-level security on ${describeDriver()}`, () => {
       const counts: Record<string, { mine: number; others: number }> = {};
       for (const name of tenantTableNames()) {
         const column = name === 'tenants' ? 'id' : 'tenant_id';
-        const [row] = await executeRows<{ mine: number; others: number }>(
-          tx,
+        const [row] = await tx.execute<{ mine: number; others: number }>(
           sql`select count(*) filter (where ${sql.identifier(column)} = ${a})::int as mine,
             count(*) filter (where ${sql.identifier(column)} <> ${a})::int as others
             from ${sql.identifier(name)}`,

@@ -24,7 +24,6 @@ export interface AppConfig {
 /** What every request may use; built once per server, not per request. */
 export interface AppDependencies {
   db: Database;
-  driver: 'pglite' | 'postgres';
   services: ProvisioningServices;
   passwords: PasswordHasher;
   engine: ProvisioningEngine;

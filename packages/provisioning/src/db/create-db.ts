@@ -1,17 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { DbHandle } from './handle.ts';
-import { openPglite, type PgliteOptions } from './open-pglite.ts';
 import { openPostgres, type PostgresOptions } from './open-postgres.ts';
 import { assertTenantIsolation } from './tenant-isolation.ts';
 import type { Database } from './types.ts';
 
-export type DbConfig =
-  | ({ driver: 'postgres' } & PostgresOptions)
-  | ({ driver: 'pglite' } & PgliteOptions);
-
 /** Opens the database and brings its schema up to date with the committed migrations. */
-export const createDb = async (config: DbConfig): Promise<DbHandle> => {
-  const handle = await (config.driver === 'postgres' ? openPostgres(config) : openPglite(config));
+export const createDb = async (options: PostgresOptions): Promise<DbHandle> => {
+  const handle = await openPostgres(options);
   try {
     await assertTenantIsolation(handle.db);
   } catch (error) {

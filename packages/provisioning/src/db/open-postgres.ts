@@ -5,7 +5,6 @@ import * as schema from '../schema/index.ts';
 import type { DbHandle } from './handle.ts';
 import { MIGRATIONS_FOLDER } from './migrations-folder.ts';
 import { opensTransaction } from './transaction-script.ts';
-import type { Database } from './types.ts';
 
 /** Any fixed number: serialises migrations of API instances starting at the same time. */
 const MIGRATION_LOCK_ID = 8_270_431;
@@ -38,8 +37,7 @@ export const openPostgres = async ({
   const client = postgres(databaseUrl, { ...quiet, max: maxConnections });
   const lockClient = postgres(databaseUrl, { ...quiet, max: maxLockConnections });
   return {
-    db: drizzle({ client, schema }) as unknown as Database,
-    driver: 'postgres',
+    db: drizzle({ client, schema }),
     executeSql: async (text, values = []) => {
       const parameters = values as postgres.ParameterOrJSON<never>[];
       if (!opensTransaction(text)) return { rows: [...(await client.unsafe(text, parameters))] };

@@ -1,21 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { TenantIsolationError } from '../errors.ts';
-import { executeRows } from './execute-rows.ts';
 import { TENANT_ROLE, tenantScope } from './tenant-scope.ts';
 import { tenantTableNames } from './tenant-tables.ts';
 import type { Database } from './types.ts';
 
-interface RoleRow {
+type RoleRow = {
   role: string;
   bypasses: boolean;
-}
+};
 
-interface TableRow {
+type TableRow = {
   name: string;
   enabled: boolean;
   forced: boolean;
   policies: number;
-}
+};
 
 const roleBypass = sql`select current_user as role, (rolsuper or rolbypassrls) as bypasses
   from pg_roles where rolname = current_user`;
@@ -23,8 +22,7 @@ const roleBypass = sql`select current_user as role, (rolsuper or rolbypassrls) a
 /** What the catalog says about row-level security on every tenant table and both roles. */
 export const inspectTenantIsolation = async (db: Database) => {
   const names = tenantTableNames();
-  const tables = await executeRows<TableRow>(
-    db,
+  const tables = await db.execute<TableRow>(
     sql`
     select c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
       (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies
@@ -35,13 +33,13 @@ export const inspectTenantIsolation = async (db: Database) => {
         sql`, `,
       )})`,
   );
-  const [service] = await executeRows<RoleRow>(db, roleBypass);
+  const [service] = await db.execute<RoleRow>(roleBypass);
   // Probed inside a tenant scope: the role requests really run as, not the one configured.
   // A service role that may not switch to the tenant role shows as role "" (see below).
   const [tenant] = await tenantScope(
     db,
     '00000000-0000-0000-0000-000000000000',
-  )((tx) => executeRows<RoleRow>(tx, roleBypass)).catch((): RoleRow[] => [
+  )((tx) => tx.execute<RoleRow>(roleBypass)).catch((): RoleRow[] => [
     { role: '', bypasses: true },
   ]);
   const found = new Map(tables.map((row) => [row.name, row]));

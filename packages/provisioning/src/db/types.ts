@@ -1,12 +1,12 @@
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgTransaction } from 'drizzle-orm/pg-core';
+import type { PostgresJsDatabase, PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
 import type * as schema from '../schema/index.ts';
 
 export type Schema = typeof schema;
-/** A handle on either driver; domain code is written once against this. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Database = PostgresJsDatabase<Schema>;
 export type Transaction = PgTransaction<
-  PgQueryResultHKT,
+  PostgresJsQueryResultHKT,
   Schema,
   ExtractTablesWithRelations<Schema>
 >;

@@ -1,7 +1,7 @@
 /**
  * The constraint a unique violation (SQLSTATE 23505) hit, or undefined for any other error.
- * Drivers wrap the database error (Drizzle in `cause`); postgres.js names the constraint
- * `constraint_name`, PGlite `constraint`.
+ * Drizzle wraps the database error in `cause`; postgres.js names the constraint
+ * `constraint_name`.
  */
 export const violatedUniqueConstraint = (error: unknown): string | undefined => {
   for (
@@ -9,14 +9,9 @@ export const violatedUniqueConstraint = (error: unknown): string | undefined => 
     current instanceof Object;
     current = (current as { cause?: unknown }).cause
   ) {
-    const candidate = current as {
-      code?: unknown;
-      constraint_name?: unknown;
-      constraint?: unknown;
-    };
+    const candidate = current as { code?: unknown; constraint_name?: unknown };
     if (candidate.code === '23505') {
-      const name = candidate.constraint_name ?? candidate.constraint;
-      return typeof name === 'string' ? name : '';
+      return typeof candidate.constraint_name === 'string' ? candidate.constraint_name : '';
     }
   }
   return undefined;

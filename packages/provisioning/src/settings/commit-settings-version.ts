@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
 import { type TenantConfigInput, tenantConfigSchema } from '../contracts/tenant-config.ts';
-import { executeRows } from '../db/execute-rows.ts';
 import type { Queryable } from '../db/types.ts';
 import { SettingsVersionConflictError, TenantNotFoundError } from '../errors.ts';
 import { renderAgentPrompt } from '../prompt/render-agent-prompt.ts';
@@ -29,8 +28,7 @@ export interface SettingsVersion {
 export const commitSettingsVersion = async (db: Queryable, change: SettingsVersion) => {
   const config = parseOrThrow(tenantConfigSchema, change.config);
   const systemPrompt = renderAgentPrompt({ studioName: change.studioName, config });
-  const [committed] = await executeRows<{ version: number }>(
-    db,
+  const [committed] = await db.execute<{ version: number }>(
     sql`
       with updated as (
         update tenant_settings

@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import {
-  assertTenantIsolation,
   createDb,
   createPasswordHasher,
   createProvisioningEngine,
@@ -15,24 +13,29 @@ import {
   type EngineOptions,
   generateKeySpec,
   MIGRATIONS_FOLDER,
-  openPglite,
   type PasswordHasher,
   type Provisioner,
   type ProvisioningServices,
   parseKeyring,
 } from '../../src/index.ts';
+import './provided-context.ts';
 
 /**
- * A fresh, migrated database per test: PGlite by default, a new database on the server of
- * `DATABASE_URL` when that is set. Both start from a migrated template, so each costs
- * milliseconds rather than a full migration.
+ * A fresh, migrated database per test on real PostgreSQL: the embedded server this test run
+ * started (see `embedded-server.global.ts`), or the server of `DATABASE_URL` when that is set.
+ * Each is created from a migrated template, so it costs milliseconds, not a migration.
  */
 export interface TestDb extends DbHandle {
-  /** A dump of everything the database holds, for checks that no plaintext secret is in it. */
+  /** Every row of every table as text, for checks that no plaintext secret is stored. */
   dump(): Promise<Buffer>;
-  /** A postgres:// URL of this database (PostgreSQL only), for a child server process. */
-  url?: string;
+  /** A postgres:// URL of this database, for a child server process. */
+  url: string;
 }
+
+const serverUrl = () => process.env.DATABASE_URL || inject('embeddedDatabaseUrl');
+
+export const describeDatabase = () =>
+  process.env.DATABASE_URL ? 'PostgreSQL at DATABASE_URL' : 'embedded PostgreSQL';
 
 const migrationsFingerprint = async () => {
   const hash = createHash('sha256');
@@ -49,33 +52,14 @@ const installJobEngine = async (handle: DbHandle) => {
   await engine.stop();
 };
 
-let pgliteTemplate: Promise<Blob> | undefined;
-const buildPgliteTemplate = async () => {
-  const handle = await openPglite();
-  await assertTenantIsolation(handle.db);
-  await installJobEngine(handle);
-  const blob = await handle.client.dumpDataDir('none');
-  await handle.close();
-  return blob;
-};
-
-const createPgliteTestDb = async (): Promise<TestDb> => {
-  pgliteTemplate ??= buildPgliteTemplate();
-  const handle = await openPglite({ loadDataDir: await pgliteTemplate });
-  return {
-    ...handle,
-    dump: async () => Buffer.from(await (await handle.client.dumpDataDir('none')).arrayBuffer()),
-  };
-};
-
 const withDatabase = (url: string, database: string) => {
   const next = new URL(url);
   next.pathname = `/${database}`;
   return next.toString();
 };
 
-let postgresTemplate: Promise<string> | undefined;
-const buildPostgresTemplate = async (admin: postgres.Sql, adminUrl: string) => {
+let template: Promise<string> | undefined;
+const buildTemplate = async (admin: postgres.Sql, adminUrl: string) => {
   const name = `pilar_template_${await migrationsFingerprint()}_jobs`;
   await admin`select pg_advisory_lock(hashtext(${name}))`;
   try {
@@ -83,10 +67,7 @@ const buildPostgresTemplate = async (admin: postgres.Sql, adminUrl: string) => {
     if (!exists) {
       const building = `${name}_building_${randomBytes(4).toString('hex')}`;
       await admin.unsafe(`create database "${building}"`);
-      const handle = await createDb({
-        driver: 'postgres',
-        databaseUrl: withDatabase(adminUrl, building),
-      });
+      const handle = await createDb({ databaseUrl: withDatabase(adminUrl, building) });
       await installJobEngine(handle);
       await handle.close();
       await admin.unsafe(`alter database "${building}" rename to "${name}"`);
@@ -97,35 +78,42 @@ const buildPostgresTemplate = async (admin: postgres.Sql, adminUrl: string) => {
   return name;
 };
 
-const createPostgresTestDb = async (adminUrl: string): Promise<TestDb> => {
+/** What pg_dump would find, read over the connection (the embedded server ships no pg_dump). */
+const dumpRows = async (url: string) => {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const tables = await client<{ name: string }[]>`
+      select format('%I.%I', schemaname, tablename) as name from pg_tables
+      where schemaname not in ('pg_catalog', 'information_schema') order by 1`;
+    const lines: string[] = [];
+    for (const { name } of tables) {
+      const rows = await client.unsafe<{ row: string }[]>(`select t::text as row from ${name} t`);
+      lines.push(`-- ${name}`, ...rows.map(({ row }) => row));
+    }
+    return Buffer.from(lines.join('\n'));
+  } finally {
+    await client.end();
+  }
+};
+
+export const createTestDb = async (): Promise<TestDb> => {
+  const adminUrl = serverUrl();
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  postgresTemplate ??= buildPostgresTemplate(admin, adminUrl);
-  const template = await postgresTemplate;
+  template ??= buildTemplate(admin, adminUrl);
   const name = `pilar_test_${randomBytes(6).toString('hex')}`;
-  await admin.unsafe(`create database "${name}" template "${template}"`);
+  await admin.unsafe(`create database "${name}" template "${await template}"`);
   const url = withDatabase(adminUrl, name);
-  const handle = await createDb({ driver: 'postgres', databaseUrl: url, maxConnections: 20 });
+  const handle = await createDb({ databaseUrl: url, maxConnections: 20 });
   return {
     ...handle,
     url,
-    dump: async () => {
-      const { stdout } = await promisify(execFile)('pg_dump', ['--dbname', url], {
-        maxBuffer: 256 * 1024 * 1024,
-        encoding: 'buffer',
-      });
-      return stdout;
-    },
+    dump: () => dumpRows(url),
     close: async () => {
       await handle.close();
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
       await admin.end();
     },
   };
-};
-
-export const createTestDb = (): Promise<TestDb> => {
-  const url = process.env.DATABASE_URL;
-  return url ? createPostgresTestDb(url) : createPgliteTestDb();
 };
 
 export const createTestServices = (
@@ -183,5 +171,4 @@ export const startTestProvisioning = async (
   };
 };
 
-export const describeDriver = () => (process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite');
 export * from './tenant-rows.ts';

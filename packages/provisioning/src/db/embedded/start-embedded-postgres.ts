@@ -1,0 +1,163 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { readOrCreateFile } from '../../files/read-or-create-file.ts';
+import { randomToken } from '../../secrets/random.ts';
+import { EmbeddedPostgresError } from './embedded-postgres-error.ts';
+import { freeLoopbackPort } from './free-port.ts';
+import { initClusterOnce, SUPERUSER } from './init-cluster.ts';
+import { findPostgresBinaries } from './postgres-binaries.ts';
+import { findRunningPostmaster, type RunningPostmaster } from './running-postmaster.ts';
+import { assertReachable, serverAccount } from './server-account.ts';
+import { spawnWatchedPostmaster, type WatchedPostmaster } from './watched-postmaster.ts';
+
+/** Inside `DATA_DIR`: the cluster, and the superuser's password beside it. */
+export const CLUSTER_FOLDER = 'postgres';
+export const PASSWORD_FILE = 'postgres.password';
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  /** False for tests: no fsync, no synchronous commit, no full-page writes. */
+  durable?: boolean;
+  maxConnections?: number;
+  /** Every line PostgreSQL logs. */
+  onLog?: (line: string) => void;
+}
+
+export interface EmbeddedPostgres {
+  /** A postgres:// URL with the superuser's password: never log it. */
+  url: string;
+  port: number;
+  clusterDir: string;
+  /** False when another process on the same `DATA_DIR` started the server and owns it. */
+  owned: boolean;
+  /** Settles when a server this process owns has ended (never for one it does not own). */
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 30_000;
+const POLL_MS = 10;
+const START_ATTEMPTS = 5;
+
+const connectionUrl = (password: string, port: number) =>
+  `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+
+const waitFor = async <T>(probe: () => Promise<T | null>, what: string): Promise<T> => {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    const found = await probe();
+    if (found !== null) return found;
+    if (Date.now() > deadline) throw new EmbeddedPostgresError(`${what} took over 30 s`);
+    await sleep(POLL_MS);
+  }
+};
+
+type Launch =
+  | { outcome: 'started'; server: WatchedPostmaster; port: number }
+  | { outcome: 'retry' };
+
+/** Why a server that ended during start-up ended: another one won the folder or the port. */
+const lostRace = (log: string) =>
+  /lock file "postmaster\.pid" already exists|could not bind|Address already in use/i.test(log);
+
+/**
+ * Starts (or joins) the PostgreSQL server of `DATA_DIR`: created on first start, reused after.
+ * It listens on a free loopback port with password authentication, so it never clashes with
+ * another PostgreSQL on the machine. A server this process starts is stopped by `stop()` and,
+ * through a watchdog, whenever this process ends, `kill -9` included. A second process on the
+ * same folder connects to the running server instead of starting another.
+ */
+export const startEmbeddedPostgres = async ({
+  dataDir,
+  durable = true,
+  maxConnections = 100,
+  onLog = () => {},
+}: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> => {
+  const root = resolve(dataDir);
+  const clusterDir = join(root, CLUSTER_FOLDER);
+  const binaries = await findPostgresBinaries();
+  const account = await serverAccount();
+  await mkdir(root, { recursive: true });
+  await assertReachable(account, { dataDir: root, binary: binaries.postgres });
+  const password = (await readOrCreateFile(join(root, PASSWORD_FILE), () => randomToken())).trim();
+  await initClusterOnce({ clusterDir, binaries, account, password, durable });
+
+  const settings = {
+    listen_addresses: '127.0.0.1',
+    unix_socket_directories: '',
+    cluster_name: 'pilar',
+    max_connections: maxConnections,
+    ...(durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
+  };
+
+  const readyPostmaster = (port?: number) => async () => {
+    const running = await findRunningPostmaster(clusterDir);
+    return running?.ready && (port === undefined || running.port === port) ? running : null;
+  };
+
+  const joinRunning = async (running: RunningPostmaster): Promise<EmbeddedPostgres> => {
+    const ready = running.ready ? running : await waitFor(readyPostmaster(), 'joining the server');
+    return {
+      url: connectionUrl(password, ready.port),
+      port: ready.port,
+      clusterDir,
+      owned: false,
+      exited: new Promise(() => {}),
+      stop: async () => {},
+    };
+  };
+
+  const launch = async (): Promise<Launch> => {
+    const port = await freeLoopbackPort();
+    const server = spawnWatchedPostmaster({
+      binaries,
+      account,
+      clusterDir,
+      settings: { ...settings, port },
+      onLog,
+    });
+    let ended = false;
+    void server.exited.then(() => {
+      ended = true;
+    });
+    await waitFor(
+      async () => (ended ? true : (await readyPostmaster(port)()) ? true : null),
+      'starting PostgreSQL',
+    ).catch(async (error) => {
+      await server.stop();
+      throw error;
+    });
+    if (!ended) return { outcome: 'started', server, port };
+    if (lostRace(server.recentLog())) return { outcome: 'retry' };
+    throw new EmbeddedPostgresError(
+      `PostgreSQL did not start in ${clusterDir}:\n${server.recentLog()}`,
+    );
+  };
+
+  for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+    const running = await findRunningPostmaster(clusterDir);
+    if (running && !running.orphaned) return joinRunning(running);
+    if (running?.orphaned) {
+      // Left behind by a process whose watchdog was killed too: stop it and start our own.
+      process.kill(running.pid, 'SIGINT');
+      await waitFor(
+        async () => ((await findRunningPostmaster(clusterDir)) ? null : true),
+        'stopping an abandoned server',
+      );
+    }
+    const launched = await launch();
+    if (launched.outcome === 'started') {
+      const { server, port } = launched;
+      return {
+        url: connectionUrl(password, port),
+        port,
+        clusterDir,
+        owned: true,
+        exited: server.exited,
+        stop: server.stop,
+      };
+    }
+  }
+  throw new EmbeddedPostgresError(`could not start or join the server in ${clusterDir}`);
+};
