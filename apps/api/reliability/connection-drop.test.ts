@@ -45,15 +45,15 @@ const removeConnectionKillers = async (admin: postgres.Sql) => {
   }
 };
 
-describe.runIf(process.env.DATABASE_URL)('database connections dropped mid-provisioning', () => {
+describe('database connections dropped mid-provisioning', () => {
   let testDb: TestDb;
   let server: ServerProcess;
   let admin: postgres.Sql;
   beforeAll(async () => {
     testDb = await createTestDb();
-    admin = postgres(testDb.url as string, { max: 1, onnotice: () => {} });
+    admin = postgres(testDb.url, { max: 1, onnotice: () => {} });
     server = await startServerProcess({
-      DATABASE_URL: testDb.url as string,
+      DATABASE_URL: testDb.url,
       SECRET_KEY: generateKeySpec(),
       SANDBOX_STEP_DELAY_MS: '100',
       PROVISIONING_RETRY_DELAY_SECONDS: '0',

@@ -28,58 +28,57 @@ describe(`sign-up races (${describeDatabase()})`, () => {
     await server.close();
   });
 
-  it.runIf(process.env.DATABASE_URL)(
-    `${SAME_EMAIL_SIGNUPS} concurrent sign-ups with one e-mail create exactly one tenant`,
-    async ({ task }) => {
-      server = await startTestServer({ restWaitTimeoutMs: 120_000 });
-      // Half through tRPC, half through the REST contract, all at once.
-      const answers = await Promise.all(
-        Array.from({ length: SAME_EMAIL_SIGNUPS }, async (_, i) => {
-          const body = {
-            studioName: `Wettlauf ${i}`,
-            ownerEmail: i % 3 === 0 ? 'WETTLAUF@example.com' : 'wettlauf@example.com',
-            password: 'SicheresPasswort!',
-          };
-          const path = i % 2 === 0 ? '/trpc/signup.create' : '/api/tenant/create';
-          const response = await fetch(`${server.baseUrl}${path}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(body),
-          });
-          return { status: response.status, text: await response.text() };
-        }),
-      );
-      const statuses = answers.map((answer) => answer.status);
-      const created = answers.filter((answer) => answer.status < 300);
-      const refused = answers.filter(
-        (answer) => answer.status === 409 && answer.text.includes('Email already exists'),
-      );
-      const serverErrors = statuses.filter((status) => status >= 500).length;
-      const { db } = server.testDb;
-      const rows = await countAll(db);
-      const orphans = await countOrphanRows(db);
-      const tenants = await db.select().from(schema.tenants);
-      // Every row of every tenant table belongs to the one tenant that won.
-      const winner = tenants[0]?.id ?? '00000000-0000-4000-8000-000000000000';
-      const winnerRows = await countTenantRows(db, winner);
-      const strayRows = Object.entries(rows).reduce(
-        (sum, [table, n]) => sum + n - (winnerRows[table] ?? 0),
-        0,
-      );
-      recordProof(task, {
-        check: `${SAME_EMAIL_SIGNUPS} concurrent sign-ups, one e-mail (PostgreSQL)`,
-        tries: SAME_EMAIL_SIGNUPS,
-        outcome: `${tenants.length} tenant, ${refused.length} × 409 "Email already exists" (${tally(statuses)}), ${orphans} orphan rows`,
-        lost: serverErrors + orphans + Math.abs(tenants.length - 1) + strayRows,
-      });
-      expect(created).toHaveLength(1);
-      expect(refused).toHaveLength(SAME_EMAIL_SIGNUPS - 1);
-      expect(serverErrors).toBe(0);
-      expect(tenants).toHaveLength(1);
-      expect(orphans).toBe(0);
-      expect(strayRows).toBe(0);
-    },
-  );
+  it(`${SAME_EMAIL_SIGNUPS} concurrent sign-ups with one e-mail create exactly one tenant`, async ({
+    task,
+  }) => {
+    server = await startTestServer({ restWaitTimeoutMs: 120_000 });
+    // Half through tRPC, half through the REST contract, all at once.
+    const answers = await Promise.all(
+      Array.from({ length: SAME_EMAIL_SIGNUPS }, async (_, i) => {
+        const body = {
+          studioName: `Wettlauf ${i}`,
+          ownerEmail: i % 3 === 0 ? 'WETTLAUF@example.com' : 'wettlauf@example.com',
+          password: 'SicheresPasswort!',
+        };
+        const path = i % 2 === 0 ? '/trpc/signup.create' : '/api/tenant/create';
+        const response = await fetch(`${server.baseUrl}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return { status: response.status, text: await response.text() };
+      }),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    const created = answers.filter((answer) => answer.status < 300);
+    const refused = answers.filter(
+      (answer) => answer.status === 409 && answer.text.includes('Email already exists'),
+    );
+    const serverErrors = statuses.filter((status) => status >= 500).length;
+    const { db } = server.testDb;
+    const rows = await countAll(db);
+    const orphans = await countOrphanRows(db);
+    const tenants = await db.select().from(schema.tenants);
+    // Every row of every tenant table belongs to the one tenant that won.
+    const winner = tenants[0]?.id ?? '00000000-0000-4000-8000-000000000000';
+    const winnerRows = await countTenantRows(db, winner);
+    const strayRows = Object.entries(rows).reduce(
+      (sum, [table, n]) => sum + n - (winnerRows[table] ?? 0),
+      0,
+    );
+    recordProof(task, {
+      check: `${SAME_EMAIL_SIGNUPS} concurrent sign-ups, one e-mail (PostgreSQL)`,
+      tries: SAME_EMAIL_SIGNUPS,
+      outcome: `${tenants.length} tenant, ${refused.length} × 409 "Email already exists" (${tally(statuses)}), ${orphans} orphan rows`,
+      lost: serverErrors + orphans + Math.abs(tenants.length - 1) + strayRows,
+    });
+    expect(created).toHaveLength(1);
+    expect(refused).toHaveLength(SAME_EMAIL_SIGNUPS - 1);
+    expect(serverErrors).toBe(0);
+    expect(tenants).toHaveLength(1);
+    expect(orphans).toBe(0);
+    expect(strayRows).toBe(0);
+  });
 
   it(`${IDEMPOTENT_REPEATS} identical requests with one idempotency key create one tenant`, async ({
     task,

@@ -70,7 +70,9 @@ const start = async (env: Env, logger: Logger) => {
     logger.fatal({ code }, 'embedded PostgreSQL stopped unexpectedly');
     process.exit(1);
   });
-  const handle = await createDb({ databaseUrl: env.DATABASE_URL ?? (embedded as EmbeddedPostgres).url });
+  const handle = await createDb({
+    databaseUrl: env.DATABASE_URL ?? (embedded as EmbeddedPostgres).url,
+  });
   const runtime = await startRuntime(handle, {
     logger,
     services: {

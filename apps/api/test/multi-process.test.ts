@@ -12,15 +12,14 @@ const finishedRuns = async (server: ServerProcess) => {
   );
 };
 
-// Several processes need one shared server database: this runs in the PostgreSQL pass.
-describe.runIf(process.env.DATABASE_URL)('two server processes on one PostgreSQL', () => {
+describe('two server processes on one PostgreSQL', () => {
   let testDb: TestDb;
   let first: ServerProcess;
   let second: ServerProcess;
   beforeAll(async () => {
     testDb = await createTestDb();
     const env = {
-      DATABASE_URL: testDb.url ?? '',
+      DATABASE_URL: testDb.url,
       SECRET_KEY: generateKeySpec(),
       SANDBOX_STEP_DELAY_MS: '50',
     };

@@ -2,7 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeySpec } from '@pilar/provisioning';
-import { createTestDb, type TestDb } from '@pilar/provisioning/testing';
+import { createTestDb, type TestDb, testServerUrl } from '@pilar/provisioning/testing';
 import postgres from 'postgres';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFailingStart, startServerProcess } from './support/server-process.ts';
@@ -68,18 +68,18 @@ describe('the server process on the embedded database', () => {
   });
 });
 
-describe.runIf(process.env.DATABASE_URL)('the server process on PostgreSQL', () => {
+describe('the server process on PostgreSQL', () => {
   let testDb: TestDb;
   let admin: postgres.Sql;
   const role = `pilar_app_${process.pid}`;
   beforeEach(async () => {
     testDb = await createTestDb();
-    admin = postgres(testDb.url as string, { max: 1, onnotice: () => {} });
+    admin = postgres(testDb.url, { max: 1, onnotice: () => {} });
   });
   afterEach(async () => {
     await admin.end();
     await testDb.close();
-    const cluster = postgres(process.env.DATABASE_URL as string, { max: 1, onnotice: () => {} });
+    const cluster = postgres(testServerUrl(), { max: 1, onnotice: () => {} });
     await cluster.unsafe(`drop role if exists ${role}`);
     await cluster.end();
   });
@@ -89,11 +89,11 @@ describe.runIf(process.env.DATABASE_URL)('the server process on PostgreSQL', () 
     // could migrate, but sign-up and login would see no rows and tenant isolation is unproven.
     await admin.unsafe(`create role ${role} login nosuperuser nobypassrls`);
     await admin.unsafe(
-      `alter database "${new URL(testDb.url as string).pathname.slice(1)}" owner to ${role}`,
+      `alter database "${new URL(testDb.url).pathname.slice(1)}" owner to ${role}`,
     );
     await admin.unsafe(`alter schema drizzle owner to ${role}`);
     await admin.unsafe(`grant select, insert on all tables in schema drizzle to ${role}`);
-    const url = new URL(testDb.url as string);
+    const url = new URL(testDb.url);
     url.username = role;
     const refused = await runFailingStart({
       DATABASE_URL: url.toString(),

@@ -14,8 +14,14 @@ export const freePort = () =>
     });
   });
 
+/** Another operating-system account to run the server as (the tests run as root in CI). */
+export interface Account {
+  uid: number;
+  gid: number;
+}
+
 /** `src/main.ts` as its own process, exactly as `pnpm start` runs it, with its output collected. */
-const spawnServer = (env: Record<string, string>) => {
+const spawnServer = (env: Record<string, string>, account?: Account) => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: API_ROOT,
     env: {
@@ -28,6 +34,7 @@ const spawnServer = (env: Record<string, string>) => {
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...account,
   });
   let output = '';
   const collect = (chunk: Buffer) => {
@@ -49,9 +56,12 @@ export interface ServerProcess {
 }
 
 /** Starts a server process and waits until it answers /health. */
-export const startServerProcess = async (env: Record<string, string>): Promise<ServerProcess> => {
+export const startServerProcess = async (
+  env: Record<string, string>,
+  account?: Account,
+): Promise<ServerProcess> => {
   const port = await freePort();
-  const server = spawnServer({ ...env, PORT: String(port) });
+  const server = spawnServer({ ...env, PORT: String(port) }, account);
   let running = true;
   void server.exited.then(() => {
     running = false;

@@ -39,9 +39,7 @@ export const inspectTenantIsolation = async (db: Database) => {
   const [tenant] = await tenantScope(
     db,
     '00000000-0000-0000-0000-000000000000',
-  )((tx) => tx.execute<RoleRow>(roleBypass)).catch((): RoleRow[] => [
-    { role: '', bypasses: true },
-  ]);
+  )((tx) => tx.execute<RoleRow>(roleBypass)).catch((): RoleRow[] => [{ role: '', bypasses: true }]);
   const found = new Map(tables.map((row) => [row.name, row]));
   return {
     tables: names.map((name) => ({

@@ -32,7 +32,8 @@ export interface TestDb extends DbHandle {
   url: string;
 }
 
-const serverUrl = () => process.env.DATABASE_URL || inject('embeddedDatabaseUrl');
+/** The server the test databases are made on. */
+export const testServerUrl = () => process.env.DATABASE_URL || inject('embeddedDatabaseUrl');
 
 export const describeDatabase = () =>
   process.env.DATABASE_URL ? 'PostgreSQL at DATABASE_URL' : 'embedded PostgreSQL';
@@ -97,7 +98,7 @@ const dumpRows = async (url: string) => {
 };
 
 export const createTestDb = async (): Promise<TestDb> => {
-  const adminUrl = serverUrl();
+  const adminUrl = testServerUrl();
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   template ??= buildTemplate(admin, adminUrl);
   const name = `pilar_test_${randomBytes(6).toString('hex')}`;
