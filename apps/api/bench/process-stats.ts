@@ -77,3 +77,29 @@ export const peakRssMbOf = async (pid: number) => {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   return Number(status.match(/^VmHWM:\s+(\d+) kB$/m)?.[1] ?? Number.NaN) / 1024;
 };
+
+/** A process and every process it started (directly or not), e.g. a postmaster's backends. */
+export const processTree = async (root: number) => {
+  const parents = new Map<number, number>();
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
+    if (stat)
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) {
+    for (const [pid, parent] of parents) if (parent === tree[i]) tree.push(pid);
+  }
+  return tree;
+};
+
+/** Proportional set size (shared pages split among their users) of processes together, in MB. */
+export const pssMbOf = async (pids: number[]) => {
+  let kb = 0;
+  for (const pid of pids) {
+    const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '');
+    kb += Number(rollup.match(/^Pss:\s+(\d+) kB$/m)?.[1] ?? 0);
+  }
+  return kb > 0 ? kb / 1024 : Number.NaN;
+};

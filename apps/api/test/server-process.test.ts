@@ -87,7 +87,7 @@ describe('the server process on PostgreSQL', () => {
   it('refuses to serve tenants through a database role that row-level security would not bind', async () => {
     // A plain login role that owns the database but is neither superuser nor BYPASSRLS: it
     // could migrate, but sign-up and login would see no rows and tenant isolation is unproven.
-    await admin.unsafe(`create role ${role} login nosuperuser nobypassrls`);
+    await admin.unsafe(`create role ${role} login password '${role}' nosuperuser nobypassrls`);
     await admin.unsafe(
       `alter database "${new URL(testDb.url).pathname.slice(1)}" owner to ${role}`,
     );
@@ -95,6 +95,7 @@ describe('the server process on PostgreSQL', () => {
     await admin.unsafe(`grant select, insert on all tables in schema drizzle to ${role}`);
     const url = new URL(testDb.url);
     url.username = role;
+    url.password = role;
     const refused = await runFailingStart({
       DATABASE_URL: url.toString(),
       SECRET_KEY: generateKeySpec(),

@@ -1,0 +1,63 @@
+// The first `pnpm start` of a fresh clone: build included, embedded database created from
+// nothing, until /health answers. The install before it is timed apart (from pnpm's store).
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../test/support/server-process.ts';
+
+const REPOSITORY = fileURLToPath(new URL('../../..', import.meta.url));
+const START_TIMEOUT_MS = 180_000;
+
+const secondsSince = (started: number) => (performance.now() - started) / 1000;
+
+export const measureColdStart = async () => {
+  const clone = await mkdtemp(join(tmpdir(), 'pilar-cold-'));
+  try {
+    execFileSync('git', ['clone', '--quiet', REPOSITORY, clone]);
+    const installing = performance.now();
+    execFileSync('pnpm', ['install', '--frozen-lockfile', '--offline'], {
+      cwd: clone,
+      stdio: 'ignore',
+    });
+    const installSeconds = secondsSince(installing);
+    const port = await freePort();
+    const starting = performance.now();
+    const child = spawn('pnpm', ['start'], {
+      cwd: clone,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: '',
+        LOG_LEVEL: 'warn',
+      },
+      detached: true,
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      for (;;) {
+        if (performance.now() - starting > START_TIMEOUT_MS)
+          return { installSeconds, startSeconds: Number.NaN };
+        const healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
+          (response) => response.ok,
+          () => false,
+        );
+        if (healthy) return { installSeconds, startSeconds: secondsSince(starting) };
+        await sleep(50);
+      }
+    } finally {
+      // The whole group: pnpm, turbo's child and the server, which stops its database.
+      process.kill(-(child.pid ?? 0), 'SIGTERM');
+      await exited;
+      const pidFile = join(clone, 'apps/api/.data/postgres/postmaster.pid');
+      for (let i = 0; i < 200 && existsSync(pidFile); i++) await sleep(50);
+    }
+  } finally {
+    await rm(clone, { recursive: true, force: true });
+  }
+};
