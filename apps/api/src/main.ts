@@ -3,15 +3,13 @@ import { fileURLToPath } from 'node:url';
 import {
   createDb,
   createSandboxProviders,
-  type EmbeddedPostgres,
-  findRetiredPgliteData,
   loadOrCreateKeyFile,
   parseFailureSpec,
   parseKeyring,
   sandboxBeforeStep,
-  startEmbeddedPostgres,
 } from '@pilar/provisioning';
 import { createApp } from './app.ts';
+import { openDatabaseServer } from './database.ts';
 import { type Env, loadEnv } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { startRuntime } from './runtime.ts';
@@ -28,41 +26,11 @@ const keySpec = async (env: Env, dataDir: string) => {
   return loadOrCreateKeyFile(dataDir);
 };
 
-const POSTGRES_LOG_LEVEL = /^\S+ \S+ \S+ \[\d+\] (FATAL|PANIC|ERROR|WARNING):/;
-
-/** The zero-setup database: PostgreSQL in `DATA_DIR`, run by this process (or a sibling). */
-const startEmbeddedDatabase = async (dataDir: string, logger: Logger) => {
-  const retired = await findRetiredPgliteData(dataDir);
-  if (retired) {
-    logger.warn(
-      { folder: retired },
-      `${retired} holds a database of an earlier version (PGlite). It is not read any more and stays untouched; this version keeps its data in PostgreSQL in ${dataDir}. Move or delete that folder once you no longer need it`,
-    );
-  }
-  const embedded = await startEmbeddedPostgres({
-    dataDir,
-    onLog: (line) => {
-      const level = POSTGRES_LOG_LEVEL.exec(line)?.[1];
-      const log = level === 'WARNING' ? logger.warn : level ? logger.error : logger.debug;
-      log.call(logger, { database: 'embedded' }, line);
-    },
-  });
-  logger.info(
-    { port: embedded.port, folder: embedded.clusterDir, owner: embedded.owned },
-    embedded.owned
-      ? `embedded PostgreSQL started on 127.0.0.1:${embedded.port}`
-      : `joined the embedded PostgreSQL another process runs on 127.0.0.1:${embedded.port}`,
-  );
-  return embedded;
-};
-
 const start = async (env: Env, logger: Logger) => {
   const dataDir = resolve(env.DATA_DIR);
   const keyring = parseKeyring(await keySpec(env, dataDir));
   const failures = parseFailureSpec(env.SANDBOX_FAIL_STEP);
-  const embedded: EmbeddedPostgres | null = env.DATABASE_URL
-    ? null
-    : await startEmbeddedDatabase(dataDir, logger);
+  const { url, embedded } = await openDatabaseServer(env.DATABASE_URL, dataDir, logger);
   let stopping = false;
   void embedded?.exited.then((code) => {
     if (stopping) return;
@@ -70,9 +38,7 @@ const start = async (env: Env, logger: Logger) => {
     logger.fatal({ code }, 'embedded PostgreSQL stopped unexpectedly');
     process.exit(1);
   });
-  const handle = await createDb({
-    databaseUrl: env.DATABASE_URL ?? (embedded as EmbeddedPostgres).url,
-  });
+  const handle = await createDb({ databaseUrl: url });
   const runtime = await startRuntime(handle, {
     logger,
     services: {

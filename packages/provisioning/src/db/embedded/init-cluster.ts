@@ -11,7 +11,12 @@ export const SUPERUSER = 'postgres';
 const readMajor = (clusterDir: string) =>
   readFile(`${clusterDir}/PG_VERSION`, 'utf8').then(
     (text) => text.trim(),
-    () => null,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw new EmbeddedPostgresError(
+        `cannot read ${clusterDir} (${error.code}): it belongs to another user — a server started as root runs PostgreSQL as nobody. Start the API as the user that created it, or hand the folder over with chown -R`,
+      );
+    },
   );
 
 const handOver = async (path: string, account: ServerAccount) => {

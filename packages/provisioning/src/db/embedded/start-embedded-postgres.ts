@@ -88,6 +88,9 @@ export const startEmbeddedPostgres = async ({
     unix_socket_directories: '',
     cluster_name: 'pilar',
     max_connections: maxConnections,
+    // Statement errors go back to their client; the server's own log keeps its life events.
+    log_min_messages: 'log',
+    log_min_error_statement: 'panic',
     ...(durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
   };
 
