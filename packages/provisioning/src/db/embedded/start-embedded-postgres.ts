@@ -7,7 +7,7 @@ import { EmbeddedPostgresError } from './embedded-postgres-error.ts';
 import { freeLoopbackPort } from './free-port.ts';
 import { initClusterOnce, SUPERUSER } from './init-cluster.ts';
 import { findPostgresBinaries } from './postgres-binaries.ts';
-import { findRunningPostmaster, type RunningPostmaster } from './running-postmaster.ts';
+import { findRunningPostmaster } from './running-postmaster.ts';
 import { assertReachable, serverAccount } from './server-account.ts';
 import { spawnWatchedPostmaster, type WatchedPostmaster } from './watched-postmaster.ts';
 
@@ -38,24 +38,9 @@ export interface EmbeddedPostgres {
 
 const START_TIMEOUT_MS = 30_000;
 const POLL_MS = 10;
-const START_ATTEMPTS = 5;
 
 const connectionUrl = (password: string, port: number) =>
   `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-
-const waitFor = async <T>(probe: () => Promise<T | null>, what: string): Promise<T> => {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  for (;;) {
-    const found = await probe();
-    if (found !== null) return found;
-    if (Date.now() > deadline) throw new EmbeddedPostgresError(`${what} took over 30 s`);
-    await sleep(POLL_MS);
-  }
-};
-
-type Launch =
-  | { outcome: 'started'; server: WatchedPostmaster; port: number }
-  | { outcome: 'retry' };
 
 /** Why a server that ended during start-up ended: another one won the folder or the port. */
 const lostRace = (log: string) =>
@@ -94,24 +79,18 @@ export const startEmbeddedPostgres = async ({
     ...(durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
   };
 
-  const readyPostmaster = (port?: number) => async () => {
-    const running = await findRunningPostmaster(clusterDir);
-    return running?.ready && (port === undefined || running.port === port) ? running : null;
-  };
+  /** The server on `port`, with its watchdog when this process started it. */
+  const serverAt = (port: number, own: WatchedPostmaster | null): EmbeddedPostgres => ({
+    url: connectionUrl(password, port),
+    port,
+    clusterDir,
+    owned: own !== null,
+    exited: own ? own.exited : new Promise(() => {}),
+    stop: own ? own.stop : async () => {},
+  });
 
-  const joinRunning = async (running: RunningPostmaster): Promise<EmbeddedPostgres> => {
-    const ready = running.ready ? running : await waitFor(readyPostmaster(), 'joining the server');
-    return {
-      url: connectionUrl(password, ready.port),
-      port: ready.port,
-      clusterDir,
-      owned: false,
-      exited: new Promise(() => {}),
-      stop: async () => {},
-    };
-  };
-
-  const launch = async (): Promise<Launch> => {
+  /** Starts our own server; null when another process's server won the folder or the port. */
+  const launch = async (): Promise<{ server: WatchedPostmaster; port: number } | null> => {
     const port = await freeLoopbackPort();
     const server = spawnWatchedPostmaster({
       binaries,
@@ -124,43 +103,36 @@ export const startEmbeddedPostgres = async ({
     void server.exited.then(() => {
       ended = true;
     });
-    await waitFor(
-      async () => (ended ? true : (await readyPostmaster(port)()) ? true : null),
-      'starting PostgreSQL',
-    ).catch(async (error) => {
-      await server.stop();
-      throw error;
-    });
-    if (!ended) return { outcome: 'started', server, port };
-    if (lostRace(server.recentLog())) return { outcome: 'retry' };
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    while (!ended) {
+      const running = await findRunningPostmaster(clusterDir);
+      if (running?.ready && running.port === port) return { server, port };
+      if (Date.now() > deadline) {
+        await server.stop();
+        throw new EmbeddedPostgresError(`PostgreSQL took over 30 s to start in ${clusterDir}`);
+      }
+      await sleep(POLL_MS);
+    }
+    if (lostRace(server.recentLog())) return null;
     throw new EmbeddedPostgresError(
       `PostgreSQL did not start in ${clusterDir}:\n${server.recentLog()}`,
     );
   };
 
-  for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
     const running = await findRunningPostmaster(clusterDir);
-    if (running && !running.orphaned) return joinRunning(running);
     if (running?.orphaned) {
-      // Left behind by a process whose watchdog was killed too: stop it and start our own.
+      // Left behind by a process whose watchdog was killed too: stop it, then start our own.
       process.kill(running.pid, 'SIGINT');
-      await waitFor(
-        async () => ((await findRunningPostmaster(clusterDir)) ? null : true),
-        'stopping an abandoned server',
-      );
+    } else if (running?.ready) {
+      return serverAt(running.port, null);
+    } else if (!running) {
+      const launched = await launch();
+      if (launched) return serverAt(launched.port, launched.server);
     }
-    const launched = await launch();
-    if (launched.outcome === 'started') {
-      const { server, port } = launched;
-      return {
-        url: connectionUrl(password, port),
-        port,
-        clusterDir,
-        owned: true,
-        exited: server.exited,
-        stop: server.stop,
-      };
-    }
+    // Starting, stopping, or just lost a race: look again.
+    await sleep(POLL_MS);
   }
-  throw new EmbeddedPostgresError(`could not start or join the server in ${clusterDir}`);
+  throw new EmbeddedPostgresError(`could not start or join the server in ${clusterDir} in 30 s`);
 };
