@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../test/support/server-process.ts';
+import { freeLoopbackPort } from '@pilar/provisioning';
 
 const REPOSITORY = fileURLToPath(new URL('../../..', import.meta.url));
 const START_TIMEOUT_MS = 180_000;
@@ -26,7 +26,7 @@ export const measureColdStart = async () => {
       stdio: 'ignore',
     });
     const installSeconds = secondsSince(installing);
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     const starting = performance.now();
     const child = spawn('pnpm', ['start'], {
       cwd: clone,

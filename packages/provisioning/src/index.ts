@@ -14,6 +14,7 @@ export * from './channels/verify-webhook.ts';
 export * from './contracts/index.ts';
 export * from './db/create-db.ts';
 export * from './db/embedded/embedded-postgres-error.ts';
+export * from './db/embedded/free-port.ts';
 export * from './db/embedded/postgres-binaries.ts';
 export * from './db/embedded/retired-pglite.ts';
 export * from './db/embedded/start-embedded-postgres.ts';

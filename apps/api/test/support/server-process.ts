@@ -1,18 +1,8 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freeLoopbackPort } from '@pilar/provisioning';
 
 const API_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 /** Another operating-system account to run the server as (the tests run as root in CI). */
 export interface Account {
@@ -60,7 +50,7 @@ export const startServerProcess = async (
   env: Record<string, string>,
   account?: Account,
 ): Promise<ServerProcess> => {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const server = spawnServer({ ...env, PORT: String(port) }, account);
   let running = true;
   void server.exited.then(() => {
