@@ -34,8 +34,14 @@ const start = async (env: Env, logger: Logger) => {
   let stopping = false;
   void embedded?.exited.then((code) => {
     if (stopping) return;
-    // Requests cannot be served without it; a supervisor restarts the whole process.
-    logger.fatal({ code }, 'embedded PostgreSQL stopped unexpectedly');
+    // Requests cannot be served without it; a supervisor restarts the whole process, which
+    // then starts the server again or joins the one a sibling started.
+    logger.fatal(
+      { code },
+      embedded?.owned
+        ? 'embedded PostgreSQL stopped unexpectedly'
+        : 'the embedded PostgreSQL this process joined has stopped with the process that started it',
+    );
     process.exit(1);
   });
   const handle = await createDb({ databaseUrl: url });

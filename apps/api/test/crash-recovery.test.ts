@@ -1,15 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateKeySpec, schema } from '@pilar/provisioning';
-import {
-  countOrphanRows,
-  countTenantRows,
-  createTestDb,
-  describeDatabase,
-  PROVISIONED_ROWS,
-  type TestDb,
-} from '@pilar/provisioning/testing';
+import { createDb, generateKeySpec, schema, startEmbeddedPostgres } from '@pilar/provisioning';
+import { countOrphanRows, countTenantRows, PROVISIONED_ROWS } from '@pilar/provisioning/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from './support/server-process.ts';
 import { createTestClient, type TestClient } from './support/trpc-client.ts';
@@ -17,24 +10,22 @@ import { waitFor } from './support/wait-for.ts';
 
 const STEPS = ['voice', 'whatsapp', 'integrations', 'ai_profile', 'ready'] as const;
 
-describe(`kill -9 of the server in the middle of provisioning (${describeDatabase()})`, () => {
-  let testDb: TestDb;
+// The server owns its embedded database here, as `pnpm start` runs it: each kill -9 takes the
+// database down with it (through its watchdog), and the restart recovers both.
+describe('kill -9 of the server in the middle of provisioning, on its own embedded database', () => {
   let dataDir: string;
   let env: Record<string, string>;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'pilar-crash-'));
-    testDb = await createTestDb();
     env = {
       DATA_DIR: dataDir,
       SECRET_KEY: generateKeySpec(),
       SANDBOX_STEP_DELAY_MS: '300',
       PROVISIONING_RECOVERY_INTERVAL_SECONDS: '1',
       PROVISIONING_STALL_SECONDS: '2',
-      DATABASE_URL: testDb.url,
     };
   });
   afterAll(async () => {
-    await testDb.close();
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -77,11 +68,19 @@ describe(`kill -9 of the server in the middle of provisioning (${describeDatabas
       await server.stop();
     }
 
-    const tenants = await testDb.db.select({ id: schema.tenants.id }).from(schema.tenants);
-    expect(tenants).toHaveLength(STEPS.length);
-    for (const { id } of tenants) {
-      expect(await countTenantRows(testDb.db, id)).toMatchObject(PROVISIONED_ROWS);
+    // The database stopped with its (now stopped) server; start it again to count rows.
+    const database = await startEmbeddedPostgres({ dataDir });
+    const inspected = await createDb({ databaseUrl: database.url });
+    try {
+      const tenants = await inspected.db.select({ id: schema.tenants.id }).from(schema.tenants);
+      expect(tenants).toHaveLength(STEPS.length);
+      for (const { id } of tenants) {
+        expect(await countTenantRows(inspected.db, id)).toMatchObject(PROVISIONED_ROWS);
+      }
+      expect(await countOrphanRows(inspected.db)).toBe(0);
+    } finally {
+      await inspected.close();
+      await database.stop();
     }
-    expect(await countOrphanRows(testDb.db)).toBe(0);
   });
 });

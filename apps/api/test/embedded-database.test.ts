@@ -1,4 +1,14 @@
-import { chown, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  chown,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLUSTER_FOLDER, PASSWORD_FILE } from '@pilar/provisioning';
@@ -46,7 +56,8 @@ describe.runIf(process.platform === 'linux')('the embedded PostgreSQL server', (
   });
 
   it('is created on first start, stopped with the API and reused with its data after', async () => {
-    const first = await startServerProcess({ DATA_DIR: dataDir });
+    // Everything PostgreSQL logs reaches the output at trace level: none of it names the password.
+    const first = await startServerProcess({ DATA_DIR: dataDir, LOG_LEVEL: 'trace' });
     expect((await stat(join(clusterDir, 'PG_VERSION'))).isFile()).toBe(true);
     expect((await stat(join(dataDir, PASSWORD_FILE))).mode & 0o777).toBe(0o600);
     expect(await postmastersOf(clusterDir)).toHaveLength(1);
@@ -56,13 +67,16 @@ describe.runIf(process.platform === 'linux')('the embedded PostgreSQL server', (
     expect(await first.stop()).toBe(0);
     expect(await processesNaming(clusterDir)).toEqual([]);
 
-    const second = await startServerProcess({ DATA_DIR: dataDir });
+    const second = await startServerProcess({ DATA_DIR: dataDir, LOG_LEVEL: 'trace' });
     try {
       const again = await postJson(`${second.baseUrl}/api/tenant/create`, signup('a@example.com'));
       expect(again.status).toBe(409);
     } finally {
-      await second.stop();
+      // Ctrl-C in a terminal: the API shuts down in order and stops its database last.
+      expect(await second.stop('SIGINT')).toBe(0);
     }
+    expect(await processesNaming(clusterDir)).toEqual([]);
+    expect(second.output()).toContain('database system is shut down');
     const password = (await readFile(join(dataDir, PASSWORD_FILE), 'utf8')).trim();
     for (const output of [first.output(), second.output()]) {
       expect(output).toContain('embedded PostgreSQL started on 127.0.0.1:');
@@ -108,14 +122,39 @@ describe.runIf(process.platform === 'linux')('the embedded PostgreSQL server', (
     }
   });
 
-  it('starts when postmaster.pid names a live process that is not its server', async () => {
+  it('starts over a postmaster.pid naming a live process that is not its server, or nothing', async () => {
     const first = await startServerProcess({ DATA_DIR: dataDir });
     await first.stop();
+    const pidFile = join(clusterDir, 'postmaster.pid');
     // What a crash leaves when the pid has since gone to another process: here, this test's.
-    await writeFile(join(clusterDir, 'postmaster.pid'), `${process.pid}\n${clusterDir}\n`);
+    await writeFile(pidFile, `${process.pid}\n${clusterDir}\n`);
     const second = await startServerProcess({ DATA_DIR: dataDir });
     await second.stop();
     expect(second.output()).toContain('embedded PostgreSQL started');
+    // A crash at the very moment PostgreSQL created the file leaves it empty.
+    await writeFile(pidFile, '');
+    const minuteAgo = new Date(Date.now() - 60_000);
+    await utimes(pidFile, minuteAgo, minuteAgo);
+    const third = await startServerProcess({ DATA_DIR: dataDir });
+    await third.stop();
+    expect(third.output()).toContain('embedded PostgreSQL started');
+  });
+
+  it('gives two API processes started at once on a fresh DATA_DIR one server', async () => {
+    const both = await Promise.all([
+      startServerProcess({ DATA_DIR: dataDir }),
+      startServerProcess({ DATA_DIR: dataDir }),
+    ]);
+    try {
+      expect(await postmastersOf(clusterDir)).toHaveLength(1);
+      const owners = both.filter((server) =>
+        server.output().includes('embedded PostgreSQL started'),
+      );
+      expect(owners).toHaveLength(1);
+    } finally {
+      await Promise.all(both.map((server) => server.stop()));
+    }
+    expect(await processesNaming(clusterDir)).toEqual([]);
   });
 
   it('lets a second API process on the same DATA_DIR join the running server', async () => {
@@ -141,6 +180,19 @@ describe.runIf(process.platform === 'linux')('the embedded PostgreSQL server', (
       expect(await owner.stop()).toBe(0);
     }
     expect(await processesNaming(clusterDir)).toEqual([]);
+  });
+
+  it('ends a process that joined when the server’s owner stops, so a supervisor restarts it', async () => {
+    const owner = await startServerProcess({ DATA_DIR: dataDir });
+    const sibling = await startServerProcess({ DATA_DIR: dataDir });
+    expect(await owner.stop()).toBe(0);
+    expect(await sibling.exited).toBe(1);
+    expect(sibling.output()).toContain(
+      'the embedded PostgreSQL this process joined has stopped with the process that started it',
+    );
+    const restarted = await startServerProcess({ DATA_DIR: dataDir });
+    await restarted.stop();
+    expect(restarted.output()).toContain('embedded PostgreSQL started');
   });
 
   it('names an earlier version’s PGlite folder, leaves it untouched and starts', async () => {

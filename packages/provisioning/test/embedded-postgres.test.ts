@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -7,6 +7,7 @@ import {
   CLUSTER_FOLDER,
   EMBEDDED_POSTGRES_MAJOR,
   EmbeddedPostgresError,
+  PASSWORD_FILE,
   startEmbeddedPostgres,
 } from '../src/index.ts';
 
@@ -18,6 +19,11 @@ describe('startEmbeddedPostgres', () => {
   afterEach(async () => {
     await rm(dataDir, { recursive: true, force: true });
   });
+  /** A cluster folder the server could use: as root, `nobody`'s (PostgreSQL runs as it). */
+  const clusterFolderOfServerAccount = async () => {
+    await mkdir(join(dataDir, CLUSTER_FOLDER));
+    if (process.getuid?.() === 0) await chown(join(dataDir, CLUSTER_FOLDER), 65_534, 65_534);
+  };
 
   it('gives two starts on one fresh folder one cluster and one server, owned by one of them', async () => {
     const starts = await Promise.all([
@@ -38,7 +44,7 @@ describe('startEmbeddedPostgres', () => {
   });
 
   it('refuses a cluster of another PostgreSQL major and says what to do', async () => {
-    await mkdir(join(dataDir, CLUSTER_FOLDER));
+    await clusterFolderOfServerAccount();
     await writeFile(join(dataDir, CLUSTER_FOLDER, 'PG_VERSION'), '15\n');
     const start = startEmbeddedPostgres({ dataDir });
     await expect(start).rejects.toThrow(EmbeddedPostgresError);
@@ -47,8 +53,33 @@ describe('startEmbeddedPostgres', () => {
     );
   });
 
+  it('refuses to replace a lost password file, and clears what an interrupted first start left', async () => {
+    const abandoned = join(dataDir, `${CLUSTER_FOLDER}.initdb-999999999-x`);
+    await mkdir(abandoned);
+    const first = await startEmbeddedPostgres({ dataDir, durable: false });
+    await first.stop();
+    await expect(stat(abandoned)).rejects.toThrow('ENOENT');
+    await rm(join(dataDir, PASSWORD_FILE));
+    await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(
+      `${join(dataDir, PASSWORD_FILE)} is missing`,
+    );
+  });
+
+  it.runIf(process.getuid?.() === 0)(
+    'names the owner of a cluster that the server account cannot run',
+    async () => {
+      const first = await startEmbeddedPostgres({ dataDir, durable: false });
+      await first.stop();
+      // As if a normal user (here: root, uid 0) had created it: a root process runs it as nobody.
+      await chown(join(dataDir, CLUSTER_FOLDER), 0, 0);
+      await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(
+        'belongs to the user with uid 0, but PostgreSQL would run as nobody',
+      );
+    },
+  );
+
   it('refuses a cluster folder that holds something else instead of overwriting it', async () => {
-    await mkdir(join(dataDir, CLUSTER_FOLDER));
+    await clusterFolderOfServerAccount();
     await writeFile(join(dataDir, CLUSTER_FOLDER, 'notes.txt'), 'mine');
     await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(
       'holds files but no PostgreSQL cluster',

@@ -42,6 +42,8 @@ export interface ServerProcess {
   baseUrl: string;
   pid: number;
   output(): string;
+  /** Settles with the exit code when the process ends by itself (or is stopped). */
+  exited: Promise<number | null>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -71,6 +73,7 @@ export const startServerProcess = async (
     baseUrl: `http://127.0.0.1:${port}`,
     pid: server.child.pid ?? 0,
     output: server.output,
+    exited: server.exited,
     stop: (signal = 'SIGTERM') => {
       server.child.kill(signal);
       return server.exited;

@@ -9,7 +9,7 @@ const isPlainObject = (value: unknown) =>
   !(value instanceof Uint8Array);
 
 /**
- * pg-boss over our own connection (either driver) instead of a second driver and pool.
+ * pg-boss over our own connection instead of a second driver and pool.
  * It was written for node-postgres, which sends objects as JSON text and undefined as NULL.
  */
 export const pgBossDb = (handle: DbHandle): PgBoss.Db => ({

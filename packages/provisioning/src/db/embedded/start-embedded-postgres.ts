@@ -1,13 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readOrCreateFile } from '../../files/read-or-create-file.ts';
-import { randomToken } from '../../secrets/random.ts';
 import { EmbeddedPostgresError } from './embedded-postgres-error.ts';
 import { freeLoopbackPort } from './free-port.ts';
-import { initClusterOnce, SUPERUSER } from './init-cluster.ts';
+import { prepareCluster, SUPERUSER } from './init-cluster.ts';
 import { findPostgresBinaries } from './postgres-binaries.ts';
-import { findRunningPostmaster } from './running-postmaster.ts';
+import { findRunningPostmaster, type RunningPostmaster } from './running-postmaster.ts';
 import { assertReachable, serverAccount } from './server-account.ts';
 import { spawnWatchedPostmaster, type WatchedPostmaster } from './watched-postmaster.ts';
 
@@ -20,7 +18,7 @@ export interface EmbeddedPostgresOptions {
   /** False for tests: no fsync, no synchronous commit, no full-page writes. */
   durable?: boolean;
   maxConnections?: number;
-  /** Every line PostgreSQL logs. */
+  /** Every line PostgreSQL logs, and the launcher's own notes while it waits. */
   onLog?: (line: string) => void;
 }
 
@@ -31,20 +29,37 @@ export interface EmbeddedPostgres {
   clusterDir: string;
   /** False when another process on the same `DATA_DIR` started the server and owns it. */
   owned: boolean;
-  /** Settles when a server this process owns has ended (never for one it does not own). */
+  /** Settles when the server has ended: one this process started, or the one it joined. */
   exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
-const START_TIMEOUT_MS = 30_000;
 const POLL_MS = 10;
+const JOINED_CHECK_MS = 1000;
+const PROGRESS_EVERY_MS = 10_000;
+/** Launches lost to another process (folder or port taken) before giving up. */
+const MAX_LOST_RACES = 10;
 
 const connectionUrl = (password: string, port: number) =>
   `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 
 /** Why a server that ended during start-up ended: another one won the folder or the port. */
 const lostRace = (log: string) =>
-  /lock file "postmaster\.pid" already exists|could not bind|Address already in use/i.test(log);
+  /lock file "postmaster\.pid" already exists|pre-existing shared memory block|could not bind|Address already in use/i.test(
+    log,
+  );
+
+/** Settles when the server another process owns is gone (stopped, or replaced by another). */
+const watchJoined = (clusterDir: string, joined: RunningPostmaster) =>
+  new Promise<number | null>((resolve) => {
+    const timer = setInterval(async () => {
+      const running = await findRunningPostmaster(clusterDir);
+      if (running?.pid === joined.pid && running.status !== 'stopping') return;
+      clearInterval(timer);
+      resolve(null);
+    }, JOINED_CHECK_MS);
+    timer.unref();
+  });
 
 /**
  * Starts (or joins) the PostgreSQL server of `DATA_DIR`: created on first start, reused after.
@@ -56,7 +71,7 @@ const lostRace = (log: string) =>
 export const startEmbeddedPostgres = async ({
   dataDir,
   durable = true,
-  maxConnections = 100,
+  maxConnections = 200,
   onLog = () => {},
 }: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> => {
   const root = resolve(dataDir);
@@ -65,8 +80,13 @@ export const startEmbeddedPostgres = async ({
   const account = await serverAccount();
   await mkdir(root, { recursive: true });
   await assertReachable(account, { dataDir: root, binary: binaries.postgres });
-  const password = (await readOrCreateFile(join(root, PASSWORD_FILE), () => randomToken())).trim();
-  await initClusterOnce({ clusterDir, binaries, account, password, durable });
+  const password = await prepareCluster({
+    clusterDir,
+    passwordFile: join(root, PASSWORD_FILE),
+    binaries,
+    account,
+    durable,
+  });
 
   const settings = {
     listen_addresses: '127.0.0.1',
@@ -79,18 +99,27 @@ export const startEmbeddedPostgres = async ({
     ...(durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
   };
 
-  /** The server on `port`, with its watchdog when this process started it. */
-  const serverAt = (port: number, own: WatchedPostmaster | null): EmbeddedPostgres => ({
+  const serverAt = (port: number, exited: Promise<number | null>, own?: WatchedPostmaster) => ({
     url: connectionUrl(password, port),
     port,
     clusterDir,
-    owned: own !== null,
-    exited: own ? own.exited : new Promise(() => {}),
+    owned: own !== undefined,
+    exited,
     stop: own ? own.stop : async () => {},
   });
 
+  // Crash recovery replays the write-ahead log before a server is ready, which may take long:
+  // as long as a live postmaster reports it is starting, waiting goes on, with a note now and then.
+  const started = Date.now();
+  let noted = started;
+  const noteWaiting = (what: string) => {
+    if (Date.now() - noted < PROGRESS_EVERY_MS) return;
+    noted = Date.now();
+    onLog(`${what} for ${Math.round((noted - started) / 1000)} s`);
+  };
+
   /** Starts our own server; null when another process's server won the folder or the port. */
-  const launch = async (): Promise<{ server: WatchedPostmaster; port: number } | null> => {
+  const launch = async (): Promise<(WatchedPostmaster & { port: number }) | null> => {
     const port = await freeLoopbackPort();
     const server = spawnWatchedPostmaster({
       binaries,
@@ -103,14 +132,10 @@ export const startEmbeddedPostgres = async ({
     void server.exited.then(() => {
       ended = true;
     });
-    const deadline = Date.now() + START_TIMEOUT_MS;
     while (!ended) {
       const running = await findRunningPostmaster(clusterDir);
-      if (running?.ready && running.port === port) return { server, port };
-      if (Date.now() > deadline) {
-        await server.stop();
-        throw new EmbeddedPostgresError(`PostgreSQL took over 30 s to start in ${clusterDir}`);
-      }
+      if (running?.status === 'ready' && running.port === port) return { ...server, port };
+      noteWaiting('waiting for PostgreSQL to start (crash recovery can take a while)');
       await sleep(POLL_MS);
     }
     if (lostRace(server.recentLog())) return null;
@@ -119,20 +144,27 @@ export const startEmbeddedPostgres = async ({
     );
   };
 
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
+  for (let lost = 0; lost < MAX_LOST_RACES; ) {
     const running = await findRunningPostmaster(clusterDir);
     if (running?.orphaned) {
       // Left behind by a process whose watchdog was killed too: stop it, then start our own.
-      process.kill(running.pid, 'SIGINT');
-    } else if (running?.ready) {
-      return serverAt(running.port, null);
-    } else if (!running) {
+      try {
+        process.kill(running.pid, 'SIGINT');
+      } catch {
+        // Gone already.
+      }
+    } else if (running?.status === 'ready') {
+      return serverAt(running.port, watchJoined(clusterDir, running));
+    } else if (running) {
+      noteWaiting(`waiting for the server another process runs (${running.status})`);
+    } else {
       const launched = await launch();
-      if (launched) return serverAt(launched.port, launched.server);
+      if (launched) return serverAt(launched.port, launched.exited, launched);
+      lost++;
     }
-    // Starting, stopping, or just lost a race: look again.
     await sleep(POLL_MS);
   }
-  throw new EmbeddedPostgresError(`could not start or join the server in ${clusterDir} in 30 s`);
+  throw new EmbeddedPostgresError(
+    `could not start or join the server in ${clusterDir}: other processes kept taking it`,
+  );
 };

@@ -7,20 +7,30 @@ import type { ServerAccount } from './server-account.ts';
 /**
  * A shell between this process and PostgreSQL that holds the read end of a pipe from us. The
  * pipe closes when we stop it or when this process dies in any way, `kill -9` included; the
- * shell then asks PostgreSQL for a fast shutdown (SIGINT) and waits for it. It also ends when
- * PostgreSQL ends by itself, so its exit is the server's.
+ * shell then asks PostgreSQL for a fast shutdown (SIGINT, repeated until it is gone: a signal
+ * that arrives before PostgreSQL installed its handlers would be lost) and waits for it. It also
+ * ends when PostgreSQL ends by itself, so its exit is the server's. It ignores TERM and HUP, so
+ * a stop signal sent to everything at once still leaves it to shut PostgreSQL down in order.
  */
 const WATCHDOG = `
+trap '' HUP TERM
 exec 3<&0
 "$@" </dev/null 3<&- &
 server=$!
-{ read -r _ <&3; kill -INT "$server" 2>/dev/null; } &
+{ read -r _ <&3; while kill -INT "$server" 2>/dev/null; do sleep 1; done; } &
 watcher=$!
 wait "$server"
 status=$?
-kill "$watcher" 2>/dev/null
+kill -KILL "$watcher" 2>/dev/null
 exit "$status"
 `;
+
+/** What PostgreSQL gets of our environment: no secrets of the API (it runs as another user). */
+export const serverEnvironment = () => ({
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  LC_ALL: 'C',
+  ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
+});
 
 const RECENT_LINES = 30;
 
@@ -52,7 +62,12 @@ export const spawnWatchedPostmaster = ({
     ['-c', WATCHDOG, WATCHDOG_NAME, binaries.postgres, '-D', clusterDir, ...options],
     // Its own process group: a Ctrl-C in the terminal reaches the API, which shuts down in
     // order and stops the database last, instead of reaching the database first.
-    { stdio: ['pipe', 'ignore', 'pipe'], detached: true, ...account.ids },
+    {
+      stdio: ['pipe', 'ignore', 'pipe'],
+      detached: true,
+      env: serverEnvironment(),
+      ...account.ids,
+    },
   );
   const recent: string[] = [];
   createInterface({ input: child.stderr }).on('line', (line) => {
