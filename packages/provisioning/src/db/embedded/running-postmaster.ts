@@ -40,7 +40,7 @@ const isPostmasterOf = async (pid: number, clusterDir: string) => {
     return exe.endsWith('/postgres') && cwd === (await realpath(clusterDir));
   }
   const args = await ps(pid, 'args');
-  return args !== null && args.includes('/postgres ') && args.includes(` -D ${clusterDir} `);
+  return !!args?.includes('/postgres ') && args.includes(` -D ${clusterDir} `);
 };
 
 const parentPid = async (pid: number) => {
@@ -52,7 +52,7 @@ const parentPid = async (pid: number) => {
 
 const isWatchdog = async (pid: number) => {
   const args = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => ps(pid, 'args'));
-  return args !== null && args.includes(WATCHDOG_NAME);
+  return !!args?.includes(WATCHDOG_NAME);
 };
 
 const isOrphaned = async (pid: number) => {
