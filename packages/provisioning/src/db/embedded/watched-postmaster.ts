@@ -69,6 +69,8 @@ export const spawnWatchedPostmaster = ({
       ...account.ids,
     },
   );
+  // The pipe only ever closes; if the shell is gone already, there is nothing to tell it.
+  child.stdin.on('error', () => {});
   const recent: string[] = [];
   createInterface({ input: child.stderr }).on('line', (line) => {
     recent.push(line);
