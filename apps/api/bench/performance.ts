@@ -2,15 +2,10 @@
 // latency and memory — on the embedded PostgreSQL and on an external one (DATABASE_URL), in one
 // run on this machine; then the cold first start of a fresh clone.
 // Usage: pnpm bench   (external PostgreSQL from BENCH_DATABASE_URL, default the local server)
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CLUSTER_FOLDER,
-  createPasswordHasher,
-  generateKeySpec,
-  PASSWORD_FILE,
-} from '@pilar/provisioning';
+import { createPasswordHasher, generateKeySpec, startEmbeddedPostgres } from '@pilar/provisioning';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { type ServerProcess, startServerProcess } from '../test/support/server-process.ts';
@@ -18,6 +13,7 @@ import { CookieJar, createTestClient, type TestClient } from '../test/support/tr
 import { measureColdStart } from './cold-start.ts';
 import {
   ownCpuMs,
+  parentPidOf,
   peakRssMbOf,
   processesCpu,
   processesCpuSince,
@@ -276,8 +272,7 @@ const backendPidsOf = (client: postgres.Sql, database: string) => async () =>
 /** The postmaster is the parent of every backend. */
 const postmasterOf = async (client: postgres.Sql) => {
   const [row] = await client<{ pid: number }[]>`select pg_backend_pid() as pid`;
-  const stat = await readFile(`/proc/${row?.pid}/stat`, 'utf8');
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  return parentPidOf(row?.pid ?? 0);
 };
 
 const externalPostgres = async (): Promise<DatabaseServer> => {
@@ -309,10 +304,9 @@ const embeddedPostgres = (dataDir: string): DatabaseServer => {
   return {
     env: { DATA_DIR: dataDir },
     connect: async () => {
-      const password = (await readFile(join(dataDir, PASSWORD_FILE), 'utf8')).trim();
-      const pidFile = await readFile(join(dataDir, CLUSTER_FOLDER, 'postmaster.pid'), 'utf8');
-      const port = Number(pidFile.split('\n')[3]);
-      client = postgres({ host: '127.0.0.1', port, username: 'postgres', password, max: 1 });
+      // Joins the server the API process started, as a sibling API process would.
+      const joined = await startEmbeddedPostgres({ dataDir });
+      client = postgres(joined.url, { max: 1, onnotice: () => {} });
     },
     backendPids: () => backendPidsOf(connected(), 'postgres')(),
     postmasterPid: () => postmasterOf(connected()),

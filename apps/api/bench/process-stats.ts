@@ -13,21 +13,26 @@ const ticksPerSecond = () => {
 const MS_PER_TICK = 1000 / ticksPerSecond();
 
 interface ThreadStat {
+  parent: number;
   cpuMs: number;
   nice: number;
 }
 
-/** utime + stime and nice of one /proc stat line; the command name may contain spaces. */
+/** Parent, utime + stime and nice of one /proc stat line; the command name may contain spaces. */
 const parseStat = (line: string): ThreadStat => {
   const fields = line.slice(line.lastIndexOf(')') + 2).split(' ');
   return {
+    parent: Number(fields[1]),
     cpuMs: (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK,
     nice: Number(fields[16]),
   };
 };
 
 const statOf = (path: string) =>
-  readFile(path, 'utf8').then(parseStat, () => ({ cpuMs: 0, nice: 0 }));
+  readFile(path, 'utf8').then(parseStat, () => ({ parent: 0, cpuMs: 0, nice: 0 }));
+
+/** The process that started `pid` (0 when it cannot be read). */
+export const parentPidOf = async (pid: number) => (await statOf(`/proc/${pid}/stat`)).parent;
 
 export interface ServerCpu {
   main: number;
@@ -83,9 +88,7 @@ export const processTree = async (root: number) => {
   const parents = new Map<number, number>();
   for (const entry of await readdir('/proc').catch(() => [] as string[])) {
     if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
-    if (stat)
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    parents.set(Number(entry), await parentPidOf(Number(entry)));
   }
   const tree = [root];
   for (let i = 0; i < tree.length; i++) {
