@@ -75,8 +75,9 @@ export const createProvisioningEngine = (
     onError = () => {},
   } = options;
 
+  const bossDb = pgBossDb(handle);
   const boss = new PgBoss({
-    db: pgBossDb(handle),
+    db: bossDb,
     schema: 'pgboss',
     schedule: false,
     supervise: true,
@@ -178,6 +179,7 @@ export const createProvisioningEngine = (
     stop: async () => {
       clearInterval(recoveryTimer);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await bossDb.drain();
     },
   };
 };
