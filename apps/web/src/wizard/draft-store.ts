@@ -60,7 +60,7 @@ const setState = (next: typeof state) => {
   for (const listener of listeners) listener();
 };
 
-const subscribe = (listener: () => void) => {
+export const subscribe = (listener: () => void) => {
   listeners.add(listener);
   return () => listeners.delete(listener);
 };
@@ -84,4 +84,7 @@ export const renewIdempotencyKey = () =>
 /** A new attempt with a new idempotency key, e.g. after the studio was created. */
 export const resetDraft = () => setState({ draft: emptyDraft(), serverErrors: {} });
 
-export const useDraftState = () => useSyncExternalStore(subscribe, () => state);
+/** The draft and the server's errors as they are now; the same object until the next change. */
+export const draftSnapshot = () => state;
+
+export const useDraftState = () => useSyncExternalStore(subscribe, draftSnapshot);

@@ -1,0 +1,76 @@
+import { SETTINGS_SECTIONS } from '@pilar/provisioning/contracts';
+import { describe, expect, it } from 'vitest';
+import {
+  EDITOR_VIEWS,
+  FIRST_VIEW,
+  isSection,
+  safeNextPath,
+  viewOfPath,
+  viewPath,
+} from '../../src/editor/views.ts';
+
+describe('viewPath and viewOfPath', () => {
+  it('gives each view its own path, and reads the view back from it', () => {
+    const paths = EDITOR_VIEWS.map(viewPath);
+    expect(new Set(paths).size).toBe(EDITOR_VIEWS.length);
+    for (const view of EDITOR_VIEWS) expect(viewOfPath(viewPath(view))).toBe(view);
+  });
+
+  it('writes multi-word sections in kebab case', () => {
+    expect(viewPath('studioRules')).toBe('/settings/studio-rules');
+    expect(viewPath('businessHours')).toBe('/settings/business-hours');
+    expect(viewOfPath('/settings/opening-messages')).toBe('openingMessages');
+  });
+
+  it('accepts a trailing slash', () => {
+    expect(viewOfPath('/settings/voice/')).toBe('voice');
+    expect(viewOfPath('/settings/history//')).toBe('history');
+  });
+
+  it('finds no view for other paths', () => {
+    expect(viewOfPath('/settings')).toBeNull();
+    expect(viewOfPath('/settings/')).toBeNull();
+    expect(viewOfPath('/settings/studioRules')).toBeNull();
+    expect(viewOfPath('/settings/voice/extra')).toBeNull();
+    expect(viewOfPath('/signup/voice')).toBeNull();
+  });
+
+  it('starts with a view that exists', () => {
+    expect(EDITOR_VIEWS).toContain(FIRST_VIEW);
+  });
+});
+
+describe('isSection', () => {
+  it('is true for the settings sections and false for the other views', () => {
+    expect(EDITOR_VIEWS.filter(isSection)).toEqual(SETTINGS_SECTIONS);
+    expect(isSection('channels')).toBe(false);
+    expect(isSection('history')).toBe(false);
+  });
+});
+
+describe('safeNextPath', () => {
+  it('keeps a target inside the editor', () => {
+    expect(safeNextPath('/settings')).toBe('/settings');
+    expect(safeNextPath('/settings/business-hours')).toBe('/settings/business-hours');
+  });
+
+  it.each([
+    'https://evil.example/settings',
+    '//evil.example',
+    '/\\evil.example',
+    '/settings/../signup',
+    '/settings//evil.example',
+    '/settings/voice/extra',
+    '/settings/voice?next=//evil.example',
+    '/settingsevil',
+    '/signup/studio',
+    'javascript:alert(1)',
+  ])('replaces %s by the editor', (next) => {
+    expect(safeNextPath(next)).toBe('/settings');
+  });
+
+  it('falls back to the editor without a target', () => {
+    expect(safeNextPath(null)).toBe('/settings');
+    expect(safeNextPath('')).toBe('/settings');
+  });
+});
