@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorCode } from '@pilar/provisioning';
+import { type DomainError, type DomainErrorCode, retryAfterOf } from '@pilar/provisioning';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 
@@ -11,21 +11,19 @@ const TRPC_CODE_BY_DOMAIN_CODE: Record<DomainErrorCode, TRPCErrorCode> = {
   DOMAIN_TAKEN: 'CONFLICT',
   TENANT_NOT_FOUND: 'NOT_FOUND',
   VERSION_CONFLICT: 'CONFLICT',
+  SETTINGS_VERSION_NOT_FOUND: 'NOT_FOUND',
   PROVISIONING_FAILED: 'BAD_GATEWAY',
-  SECRET_UNREADABLE: 'INTERNAL_SERVER_ERROR',
-  INVALID_SECRET_KEY: 'INTERNAL_SERVER_ERROR',
+  PROVISIONING_TIMEOUT: 'GATEWAY_TIMEOUT',
   RUN_NOT_FOUND: 'NOT_FOUND',
   RUN_NOT_RETRYABLE: 'CONFLICT',
-  PROVISIONING_TIMEOUT: 'GATEWAY_TIMEOUT',
+  CHANNEL_NOT_FOUND: 'NOT_FOUND',
+  SECRET_UNREADABLE: 'INTERNAL_SERVER_ERROR',
   NOT_AUTHENTICATED: 'UNAUTHORIZED',
   INVALID_CREDENTIALS: 'UNAUTHORIZED',
   TOO_MANY_ATTEMPTS: 'TOO_MANY_REQUESTS',
   TOO_MANY_SIGNUPS: 'TOO_MANY_REQUESTS',
   IDEMPOTENCY_KEY_REUSED: 'UNPROCESSABLE_CONTENT',
   IDEMPOTENCY_IN_PROGRESS: 'CONFLICT',
-  SECRET_NOT_FOUND: 'NOT_FOUND',
-  SETTINGS_VERSION_NOT_FOUND: 'NOT_FOUND',
-  TENANT_ISOLATION_UNSAFE: 'INTERNAL_SERVER_ERROR',
 };
 
 export const toTRPCError = (error: DomainError) =>
@@ -37,4 +35,8 @@ export const toTRPCError = (error: DomainError) =>
 
 export const httpStatusOf = (error: DomainError) => getHTTPStatusCodeFromError(toTRPCError(error));
 
-export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;
+/** `Retry-After` for a refusal that lifts by itself. */
+export const retryAfterHeader = (error: unknown): Record<string, string> => {
+  const seconds = retryAfterOf(error);
+  return seconds === null ? {} : { 'retry-after': String(seconds) };
+};

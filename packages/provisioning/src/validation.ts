@@ -1,10 +1,8 @@
 import type { z } from 'zod/mini';
-import { type FieldIssue, InvalidInputError } from './errors.ts';
+import { type FieldIssue, fieldIssuesOf } from './contracts/problems.ts';
+import { DomainError } from './errors.ts';
 
-export const issuesOf = (error: z.core.$ZodError): FieldIssue[] =>
-  error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-
-/** Messages grouped by field path, the shape forms show next to their fields. */
+/** Messages grouped by field path, the shape the REST contract and forms show. */
 export const fieldErrorsOf = (issues: readonly FieldIssue[]) => {
   const fieldErrors: Record<string, string[]> = {};
   for (const { path, message } of issues) {
@@ -13,9 +11,9 @@ export const fieldErrorsOf = (issues: readonly FieldIssue[]) => {
   return fieldErrors;
 };
 
-/** Parses with a contract; failures become one InvalidInputError listing every field issue. */
+/** Parses with a contract; failures become one INVALID_INPUT refusal listing every field issue. */
 export const parseOrThrow = <S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> => {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new InvalidInputError(issuesOf(result.error));
+  throw new DomainError('INVALID_INPUT', { issues: fieldIssuesOf(result.error) });
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TENANT_CONFIG,
+  fieldIssueOf,
   SETTINGS_SECTIONS,
   sectionSaveSchema,
   signupInputSchema,
@@ -149,6 +150,10 @@ describe('settings contract', () => {
             issue.message,
             `${path.join('.')} = ${JSON.stringify(wrong).slice(0, 20)}`,
           ).not.toBe('Invalid input');
+          // Browsers translate by the problem code: every check must name a specific one.
+          expect(fieldIssueOf(issue).problem, `${path.join('.')}: ${issue.message}`).not.toBe(
+            'invalid',
+          );
         }
       }
     }
@@ -163,5 +168,51 @@ describe('settings contract', () => {
     expect(result.error?.issues[0]?.message).toBe(
       `Section must be one of: ${SETTINGS_SECTIONS.join(', ')}`,
     );
+  });
+
+  it.each([
+    [{ studioName: ' ' }, 'studioName', 'empty', {}],
+    [{ studioName: 'x'.repeat(101) }, 'studioName', 'tooLong', { max: 100 }],
+    [{ studioName: 'Fit\u0007Zone' }, 'studioName', 'controlCharacters', {}],
+    [{ ownerEmail: 'kaputt' }, 'ownerEmail', 'invalidEmail', {}],
+    [{ password: 'kurz' }, 'password', 'tooShort', { min: 8 }],
+    [{ password: 'ä'.repeat(40) }, 'password', 'tooManyBytes', { max: 72 }],
+    [{ domain: 'https://fitzone.de' }, 'domain', 'invalidDomain', {}],
+    [{ timezone: 'Mars/Olympus' }, 'timezone', 'unknownTimeZone', {}],
+  ])(
+    'names the problem of a signup field by code and parameters (%#: %s)',
+    (patch, path, problem, params) => {
+      const result = signupInputSchema.safeParse({ ...valid, ...patch });
+      expect(result.error?.issues.map(fieldIssueOf)[0]).toMatchObject({ path, problem, params });
+    },
+  );
+
+  it('names the problems of the settings by code, with the limits and the day they concern', () => {
+    const issues = (patch: Record<string, unknown>) =>
+      (
+        tenantConfigSchema.safeParse({ ...DEFAULT_TENANT_CONFIG, ...patch }).error?.issues ?? []
+      ).map(fieldIssueOf);
+    const { businessHours } = DEFAULT_TENANT_CONFIG;
+    expect(issues({ studioRules: Array.from({ length: 31 }, () => 'Regel') })).toMatchObject([
+      { path: 'studioRules', problem: 'tooManyRules', params: { max: 30 } },
+    ]);
+    expect(issues({ voice: { ...DEFAULT_TENANT_CONFIG.voice, maxDuration: 10.5 } })).toMatchObject([
+      { path: 'voice.maxDuration', problem: 'tooSmall', params: { min: 30 } },
+      { path: 'voice.maxDuration', problem: 'notInteger' },
+    ]);
+    expect(
+      issues({
+        businessHours: {
+          ...businessHours,
+          sunday: { open: '20:00', close: '07:00', closed: false },
+          monday: { open: '06:00', close: '22:00', closed: false },
+        },
+      }),
+    ).toMatchObject([
+      { path: 'businessHours.sunday.close', problem: 'overlapsNextDay', params: { day: 'monday' } },
+    ]);
+    expect(issues({ closingDays: [{ date: '2026-02-30', label: 'Nie' }] })).toMatchObject([
+      { path: 'closingDays.0.date', problem: 'noSuchDate' },
+    ]);
   });
 });

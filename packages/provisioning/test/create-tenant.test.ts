@@ -2,18 +2,15 @@ import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  createTenant,
   DEFAULT_AGENT_PROMPT,
   DEFAULT_TENANT_CONFIG,
-  DomainTakenError,
+  type DomainError,
   deleteTenant,
-  EmailTakenError,
   getTenant,
   getTenantByDomain,
-  InvalidInputError,
+  isDomainError,
   PROVISIONING_STEPS,
   schema,
-  TenantNotFoundError,
 } from '../src/index.ts';
 import { countOrphanRows, countTenantRows } from './support/tenant-rows.ts';
 import {
@@ -48,7 +45,7 @@ describe(`createTenant on ${describeDatabase()}`, () => {
 
   it('provisions every record of the specification and answers ready', async () => {
     const { db } = testDb;
-    const result = await createTenant(db, signup(), provisioning.provisioner);
+    const result = await provisioning.createTenant(db, signup());
     expect(result).toMatchObject({ status: 'ready', defaultConfig: DEFAULT_TENANT_CONFIG });
     expect(result.tenantId).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -116,7 +113,7 @@ describe(`createTenant on ${describeDatabase()}`, () => {
 
   it('runs every step again without duplicating a row', async () => {
     const { db } = testDb;
-    const { tenantId } = await createTenant(db, signup(), provisioning.provisioner);
+    const { tenantId } = await provisioning.createTenant(db, signup());
     const before = await countTenantRows(db, tenantId);
     const runStep = (step: (typeof PROVISIONING_STEPS)[number]) =>
       db.transaction((tx) => step.run(tx, services, tenantId));
@@ -139,46 +136,47 @@ describe(`createTenant on ${describeDatabase()}`, () => {
     ['a case and whitespace variant', '  OWNER@FitZone-Berlin.de '],
   ])('refuses %s with "Email already exists"', async (_label, ownerEmail) => {
     const { db } = testDb;
-    await createTenant(db, signup(), provisioning.provisioner);
-    const second = createTenant(
+    await provisioning.createTenant(db, signup());
+    const second = provisioning.createTenant(
       db,
       signup({ studioName: 'Another Studio', ownerEmail, domain: undefined }),
-      provisioning.provisioner,
     );
-    await expect(second).rejects.toThrow(EmailTakenError);
+    await expect(second).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
     await expect(second).rejects.toThrow('Email already exists');
   });
 
   it('refuses a domain already taken, in any letter case', async () => {
     const { db } = testDb;
-    await createTenant(db, signup(), provisioning.provisioner);
+    await provisioning.createTenant(db, signup());
     await expect(
-      createTenant(
+      provisioning.createTenant(
         db,
         signup({ ownerEmail: 'b@example.com', domain: 'FITZONE-berlin.pilarsystems.com' }),
-        provisioning.provisioner,
       ),
-    ).rejects.toThrow(DomainTakenError);
+    ).rejects.toMatchObject({ code: 'DOMAIN_TAKEN' });
   });
 
   it('refuses invalid input before touching the database', async () => {
     const { db } = testDb;
-    const failure = await createTenant(
-      db,
-      signup({ ownerEmail: 'invalid-email', password: 'weak' }),
-      provisioning.provisioner,
-    ).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(InvalidInputError);
-    expect((failure as InvalidInputError).issues).toEqual([
-      { path: 'ownerEmail', message: 'Invalid email format' },
-      { path: 'password', message: 'Password must be at least 8 characters' },
+    const failure = await provisioning
+      .createTenant(db, signup({ ownerEmail: 'invalid-email', password: 'weak' }))
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'INVALID_INPUT' });
+    expect((failure as DomainError<'INVALID_INPUT'>).data.issues).toEqual([
+      { path: 'ownerEmail', problem: 'invalidEmail', params: {}, message: 'Invalid email format' },
+      {
+        path: 'password',
+        problem: 'tooShort',
+        params: { min: 8 },
+        message: 'Password must be at least 8 characters',
+      },
     ]);
     expect(await db.select().from(schema.tenants)).toEqual([]);
   });
 
   it('finds a tenant by domain case-insensitively, with its relations', async () => {
     const { db } = testDb;
-    const { tenantId } = await createTenant(db, signup(), provisioning.provisioner);
+    const { tenantId } = await provisioning.createTenant(db, signup());
     const found = await getTenantByDomain(db, 'FitZone-Berlin.PilarSystems.com');
     expect(found?.id).toBe(tenantId);
     expect(found?.tenantUsers[0]).not.toHaveProperty('passwordHash');
@@ -187,11 +185,10 @@ describe(`createTenant on ${describeDatabase()}`, () => {
 
   it('deletes a tenant with every row it owns', async () => {
     const { db } = testDb;
-    const { tenantId } = await createTenant(db, signup(), provisioning.provisioner);
-    const other = await createTenant(
+    const { tenantId } = await provisioning.createTenant(db, signup());
+    const other = await provisioning.createTenant(
       db,
       signup({ ownerEmail: 'other@example.com', domain: null }),
-      provisioning.provisioner,
     );
     await db
       .insert(schema.workoutPlans)
@@ -201,12 +198,12 @@ describe(`createTenant on ${describeDatabase()}`, () => {
     expect(Object.values(remaining).every((n) => n === 0)).toBe(true);
     expect((await countTenantRows(db, other.tenantId)).phone_numbers).toBe(1);
     expect(await countOrphanRows(db)).toBe(0);
-    await expect(deleteTenant(db, tenantId)).rejects.toThrow(TenantNotFoundError);
+    await expect(deleteTenant(db, tenantId)).rejects.toMatchObject({ code: 'TENANT_NOT_FOUND' });
   });
 
   it('retries a placeholder number that is already taken', async () => {
     const { db } = testDb;
-    const first = await createTenant(db, signup(), provisioning.provisioner);
+    const first = await provisioning.createTenant(db, signup());
     const [taken] = await db
       .select()
       .from(schema.phoneNumbers)
@@ -227,10 +224,9 @@ describe(`createTenant on ${describeDatabase()}`, () => {
     });
     await provisioning.stop();
     provisioning = await startTestProvisioning(testDb, colliding);
-    const second = await createTenant(
+    const second = await provisioning.createTenant(
       db,
       signup({ ownerEmail: 'second@example.com', domain: null }),
-      provisioning.provisioner,
     );
     expect(calls).toBe(2);
     const [phone] = await db
@@ -244,10 +240,9 @@ describe(`createTenant on ${describeDatabase()}`, () => {
     const { db } = testDb;
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        createTenant(
+        provisioning.createTenant(
           db,
           signup({ ownerEmail: `owner${i}@example.com`, domain: `studio-${i}.example.com` }),
-          provisioning.provisioner,
         ),
       ),
     );
@@ -266,21 +261,20 @@ describe(`createTenant on ${describeDatabase()}`, () => {
     const { db } = testDb;
     const outcomes = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) =>
-        createTenant(
+        provisioning.createTenant(
           db,
           signup({
             studioName: `Studio ${i}`,
             ownerEmail: i % 2 ? 'race@example.com' : ' Race@Example.com',
             domain: null,
           }),
-          provisioning.provisioner,
         ),
       ),
     );
     const fulfilled = outcomes.filter((o) => o.status === 'fulfilled');
     const refused = outcomes.filter(
       (o): o is PromiseRejectedResult =>
-        o.status === 'rejected' && o.reason instanceof EmailTakenError,
+        o.status === 'rejected' && isDomainError(o.reason, 'EMAIL_TAKEN'),
     );
     expect(fulfilled).toHaveLength(1);
     expect(refused).toHaveLength(49);

@@ -15,8 +15,8 @@ describe(`pg-boss over our pool on ${describeDatabase()}`, () => {
     const db = pgBossDb(testDb);
     const finished: string[] = [];
     // As pg-boss does when it marks a job complete: started, never awaited by its caller.
-    db.executeSql('select pg_sleep(0.3)').then(() => finished.push('slow'));
-    db.executeSql('select * from no_such_table').catch(() => finished.push('failed'));
+    db.executeSql('select pg_sleep(0.3)', []).then(() => finished.push('slow'));
+    db.executeSql('select * from no_such_table', []).catch(() => finished.push('failed'));
     await db.drain();
     expect(finished.sort()).toEqual(['failed', 'slow']);
   });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTenant, purgeExpired, schema } from '../src/index.ts';
+import { purgeExpired, schema } from '../src/index.ts';
 import {
   createTestDb,
   describeDatabase,
@@ -20,11 +20,11 @@ describe(`purging expired rows on ${describeDatabase()}`, () => {
   it('removes expired sessions, day-old idempotency keys, finished login counters and day-old rate counters only', async () => {
     const { db } = testDb;
     const provisioning = await startTestProvisioning(testDb);
-    const { tenantId, ownerId } = await createTenant(
-      db,
-      { studioName: 'Aufräumen', ownerEmail: 'purge@example.com', password: 'SecurePassword123!' },
-      provisioning.provisioner,
-    );
+    const { tenantId, ownerId } = await provisioning.createTenant(db, {
+      studioName: 'Aufräumen',
+      ownerEmail: 'purge@example.com',
+      password: 'SecurePassword123!',
+    });
     await provisioning.stop();
     const session = (tokenHash: string, expires: string) => ({
       tokenHash,

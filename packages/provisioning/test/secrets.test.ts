@@ -4,17 +4,14 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  createTenant,
   type Database,
   generateKeySpec,
-  InvalidSecretKeyError,
   type Keyring,
   loadOrCreateKeyFile,
   openSecret,
   parseKeyring,
   resealChannelSecrets,
   revealChannelSecrets,
-  SecretUnreadableError,
   schema,
   sealSecret,
 } from '../src/index.ts';
@@ -65,10 +62,10 @@ describe('sealed secrets', () => {
     flipped[0] = (flipped[0] ?? 0) ^ 1;
     expect(() =>
       openSecret(keyring, { ...sealed, ct: flipped.toString('base64') }, context),
-    ).toThrow(SecretUnreadableError);
+    ).toThrow(expect.objectContaining({ code: 'SECRET_UNREADABLE' }));
     expect(() =>
       openSecret(keyring, sealed, { ...context, tenantId: '00000000-0000-4000-8000-000000000002' }),
-    ).toThrow(SecretUnreadableError);
+    ).toThrow(expect.objectContaining({ code: 'SECRET_UNREADABLE' }));
     expect(() => openSecret(keyring, { ...sealed, kid: 'nope' }, context)).toThrow(
       'unknown key id',
     );
@@ -80,7 +77,6 @@ describe('sealed secrets', () => {
     [`bad id!:${'a'.repeat(64)}`, 'Secret key id'],
     [`k1:${'a'.repeat(64)},k1:${'b'.repeat(64)}`, 'lists a key id twice'],
   ])('refuses the key specification %j', (spec, message) => {
-    expect(() => parseKeyring(spec)).toThrow(InvalidSecretKeyError);
     expect(() => parseKeyring(spec)).toThrow(message);
   });
 
@@ -131,7 +127,7 @@ describe(`channel secrets in the database on ${describeDatabase()}`, () => {
   it('keeps no generated secret or password in plaintext anywhere in a full dump', async () => {
     const { db } = testDb;
     const tenants = await Promise.all(
-      [1, 2, 3].map((i) => createTenant(db, signup(i), provisioning.provisioner)),
+      [1, 2, 3].map((i) => provisioning.createTenant(db, signup(i))),
     );
     const generated = (
       await Promise.all(
@@ -161,7 +157,7 @@ describe(`channel secrets in the database on ${describeDatabase()}`, () => {
 
   it('reads secrets sealed under the old key after rotation and re-encrypts them under the new one', async () => {
     const { db } = testDb;
-    const created = await createTenant(db, signup(1), provisioning.provisioner);
+    const created = await provisioning.createTenant(db, signup(1));
     const before = await revealChannelSecrets(db, services.keyring, created.tenantId);
     const rotated = rotateTo('v2', services.keyring);
     // Readable with the old key still listed, before anything was re-encrypted.
@@ -183,8 +179,8 @@ describe(`channel secrets in the database on ${describeDatabase()}`, () => {
 
   it('leaves a secret it cannot read untouched when re-encrypting', async () => {
     const { db } = testDb;
-    const victim = await createTenant(db, signup(1), provisioning.provisioner);
-    const attacker = await createTenant(db, signup(2), provisioning.provisioner);
+    const victim = await provisioning.createTenant(db, signup(1));
+    const attacker = await provisioning.createTenant(db, signup(2));
     const victimPhone = await phoneOf(db, victim.tenantId);
     const attackerPhone = await phoneOf(db, attacker.tenantId);
     const moved = {
@@ -202,8 +198,8 @@ describe(`channel secrets in the database on ${describeDatabase()}`, () => {
 
   it('refuses a SIP password copied into another tenant’s row', async () => {
     const { db } = testDb;
-    const victim = await createTenant(db, signup(1), provisioning.provisioner);
-    const attacker = await createTenant(db, signup(2), provisioning.provisioner);
+    const victim = await provisioning.createTenant(db, signup(1));
+    const attacker = await provisioning.createTenant(db, signup(2));
     const victimPhone = await phoneOf(db, victim.tenantId);
     const attackerPhone = await phoneOf(db, attacker.tenantId);
     await db
@@ -215,9 +211,11 @@ describe(`channel secrets in the database on ${describeDatabase()}`, () => {
         },
       })
       .where(eq(schema.phoneNumbers.id, attackerPhone.id));
-    await expect(revealChannelSecrets(db, services.keyring, attacker.tenantId)).rejects.toThrow(
-      SecretUnreadableError,
-    );
+    await expect(
+      revealChannelSecrets(db, services.keyring, attacker.tenantId),
+    ).rejects.toMatchObject({
+      code: 'SECRET_UNREADABLE',
+    });
     await expect(
       revealChannelSecrets(db, services.keyring, victim.tenantId),
     ).resolves.toBeDefined();

@@ -1,13 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  createTenant,
   type Editor,
   getTenantConfig,
+  isDomainError,
   listSettingsHistory,
   restoreSettingsVersion,
-  SettingsVersionConflictError,
-  SettingsVersionNotFoundError,
   saveSettingsSection,
   schema,
 } from '../src/index.ts';
@@ -24,11 +22,11 @@ describe(`settings sections and history on ${describeDatabase()}`, () => {
   beforeEach(async () => {
     testDb = await createTestDb();
     const provisioning = await startTestProvisioning(testDb);
-    const { tenantId, ownerId } = await createTenant(
-      testDb.db,
-      { studioName: 'Sektion Sport', ownerEmail: 's@example.com', password: 'SecurePassword123!' },
-      provisioning.provisioner,
-    );
+    const { tenantId, ownerId } = await provisioning.createTenant(testDb.db, {
+      studioName: 'Sektion Sport',
+      ownerEmail: 's@example.com',
+      password: 'SecurePassword123!',
+    });
     await provisioning.stop();
     editor = { tenantId, userId: ownerId, studioName: 'Sektion Sport' };
   });
@@ -94,7 +92,7 @@ describe(`settings sections and history on ${describeDatabase()}`, () => {
     ]);
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     const conflicts = outcomes.filter(
-      (o) => o.status === 'rejected' && o.reason instanceof SettingsVersionConflictError,
+      (o) => o.status === 'rejected' && isDomainError(o.reason, 'VERSION_CONFLICT'),
     );
     expect([won.length, conflicts.length]).toEqual([1, 1]);
     const current = await getTenantConfig(db, editor.tenantId);
@@ -118,9 +116,9 @@ describe(`settings sections and history on ${describeDatabase()}`, () => {
     expect(latest).toMatchObject({ version: 3, section: 'restore', restoredFromVersion: 1 });
     await expect(
       restoreSettingsVersion(db, editor, { version: 1, expectedVersion: 2 }),
-    ).rejects.toThrow(SettingsVersionConflictError);
+    ).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
     await expect(
       restoreSettingsVersion(db, editor, { version: 99, expectedVersion: 3 }),
-    ).rejects.toThrow(SettingsVersionNotFoundError);
+    ).rejects.toMatchObject({ code: 'SETTINGS_VERSION_NOT_FOUND' });
   });
 });

@@ -2,12 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   commitSettingsVersion,
-  createTenant,
   DEFAULT_TENANT_CONFIG,
+  type DomainError,
   getTenantConfig,
-  InvalidInputError,
-  SettingsVersionConflictError,
-  TenantNotFoundError,
+  isDomainError,
   tenantConfigSchema,
 } from '../src/index.ts';
 import * as schema from '../src/schema/index.ts';
@@ -24,11 +22,11 @@ describe(`commitSettingsVersion on ${describeDatabase()}`, () => {
   beforeEach(async () => {
     testDb = await createTestDb();
     const provisioning = await startTestProvisioning(testDb);
-    ({ tenantId } = await createTenant(
-      testDb.db,
-      { studioName: 'Kraftwerk', ownerEmail: 'k@example.com', password: 'SecurePassword123!' },
-      provisioning.provisioner,
-    ));
+    ({ tenantId } = await provisioning.createTenant(testDb.db, {
+      studioName: 'Kraftwerk',
+      ownerEmail: 'k@example.com',
+      password: 'SecurePassword123!',
+    }));
     await provisioning.stop();
   });
   afterEach(async () => {
@@ -85,7 +83,9 @@ describe(`commitSettingsVersion on ${describeDatabase()}`, () => {
   it('refuses a write based on a stale version and keeps the newer document, history and prompt', async () => {
     await commit(changed, 1);
     const profile = await agentProfile();
-    await expect(commit(DEFAULT_TENANT_CONFIG, 1)).rejects.toThrow(SettingsVersionConflictError);
+    await expect(commit(DEFAULT_TENANT_CONFIG, 1)).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+    });
     expect((await getTenantConfig(testDb.db, tenantId)).config).toEqual(changed);
     expect(await historyVersions()).toEqual([1, 2]);
     expect(await agentProfile()).toEqual(profile);
@@ -99,7 +99,7 @@ describe(`commitSettingsVersion on ${describeDatabase()}`, () => {
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     expect(
       outcomes.filter(
-        (o) => o.status === 'rejected' && o.reason instanceof SettingsVersionConflictError,
+        (o) => o.status === 'rejected' && isDomainError(o.reason, 'VERSION_CONFLICT'),
       ),
     ).toHaveLength(1);
     expect((await getTenantConfig(testDb.db, tenantId)).version).toBe(2);
@@ -114,13 +114,15 @@ describe(`commitSettingsVersion on ${describeDatabase()}`, () => {
       },
       1,
     ).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(InvalidInputError);
-    expect((failure as InvalidInputError).issues[0]?.path).toBe('whatsapp.maxMessageLength');
+    expect(failure).toMatchObject({ code: 'INVALID_INPUT' });
+    expect((failure as DomainError<'INVALID_INPUT'>).data.issues[0]?.path).toBe(
+      'whatsapp.maxMessageLength',
+    );
   });
 
   it('reports an unknown tenant', async () => {
     await expect(
       commit(DEFAULT_TENANT_CONFIG, 1, '00000000-0000-4000-8000-000000000000'),
-    ).rejects.toThrow(TenantNotFoundError);
+    ).rejects.toMatchObject({ code: 'TENANT_NOT_FOUND' });
   });
 });

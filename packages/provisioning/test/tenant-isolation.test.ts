@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertTenantIsolation,
   createSession,
-  createTenant,
   inspectTenantIsolation,
   schema,
   TENANT_ROLE,
@@ -34,8 +33,8 @@ describe(`row-level security on ${describeDatabase()}`, () => {
   beforeAll(async () => {
     testDb = await createTestDb();
     provisioning = await startTestProvisioning(testDb);
-    a = (await createTenant(testDb.db, signup(1), provisioning.provisioner)).tenantId;
-    b = (await createTenant(testDb.db, signup(2), provisioning.provisioner)).tenantId;
+    a = (await provisioning.createTenant(testDb.db, signup(1))).tenantId;
+    b = (await provisioning.createTenant(testDb.db, signup(2))).tenantId;
     for (const tenantId of [a, b]) {
       const [owner] = await testDb.db
         .select()

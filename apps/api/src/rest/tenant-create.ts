@@ -2,13 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   createTenant,
   fieldErrorsOf,
-  InvalidInputError,
-  RateLimitedError,
+  isDomainError,
+  parseOrThrow,
+  signupInputSchema,
 } from '@pilar/provisioning';
-import { httpStatusOf, isDomainError } from '../errors.ts';
+import { httpStatusOf, retryAfterHeader } from '../errors.ts';
 import { clientAddress } from '../http/client-info.ts';
 import { BadRequestBodyError, readJsonObject, sendJson } from '../http/json.ts';
-import type { AppDependencies } from '../trpc/context.ts';
+import { type AppDependencies, signupDeps } from '../trpc/context.ts';
 import { tenantCreateDocs } from './tenant-create-docs.ts';
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -43,20 +44,16 @@ export const handleTenantCreate = async (
   }
   try {
     const body = await readJsonObject(req, MAX_BODY_BYTES);
+    // Validated first: a malformed body is refused before it claims a key or costs a hash.
+    const signup = parseOrThrow(signupInputSchema, body);
     const { tenantId, ownerId, defaultConfig, status } = await createTenant(
       deps.db,
-      body,
+      { ...signupDeps(deps), feed: deps.feed },
       {
-        engine: deps.engine,
-        feed: deps.feed,
-        keyring: deps.services.keyring,
-        passwords: deps.passwords,
-        signupLimit: deps.config.signupLimit,
-        timeoutMs: deps.config.restWaitTimeoutMs,
-      },
-      {
+        signup,
         idempotencyKey: idempotencyKeyOf(req),
         clientAddress: clientAddress(req, deps.config.trustProxy),
+        timeoutMs: deps.config.restWaitTimeoutMs,
       },
     );
     return sendJson(res, 201, { success: true, tenantId, ownerId, defaultConfig, status });
@@ -71,11 +68,11 @@ export const handleTenantCreate = async (
         {
           success: false,
           error: error.message,
-          ...(error instanceof InvalidInputError
-            ? { fieldErrors: fieldErrorsOf(error.issues) }
+          ...(isDomainError(error, 'INVALID_INPUT')
+            ? { fieldErrors: fieldErrorsOf(error.data.issues) }
             : {}),
         },
-        error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {},
+        retryAfterHeader(error),
       );
     }
     deps.logger.error({ err: error }, 'tenant creation failed');

@@ -10,10 +10,8 @@ export const authRouter = router({
     const previous = readCookie(ctx.req, SESSION_COOKIE);
     const session = await login(
       ctx.db,
-      ctx.passwords,
-      input,
-      clientAddress(ctx.req, ctx.config.trustProxy),
-      ctx.config.throttlePolicy,
+      { passwords: ctx.passwords, policy: ctx.config.throttlePolicy },
+      { ...input, clientAddress: clientAddress(ctx.req, ctx.config.trustProxy) },
     );
     if (previous) await deleteSession(ctx.db, previous);
     setSessionCookie(ctx, session.token);

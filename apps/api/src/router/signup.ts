@@ -6,24 +6,19 @@ import {
   startSignup,
 } from '@pilar/provisioning';
 import { clientAddress } from '../http/client-info.ts';
+import { signupDeps } from '../trpc/context.ts';
 import { publicProcedure, router } from '../trpc/init.ts';
 import { setSessionCookie } from './session-cookie.ts';
 
 export const signupRouter = router({
   /** Creates tenant and owner, logs the owner in and starts provisioning without waiting for it. */
   create: publicProcedure.input(signupRequestSchema).mutation(async ({ ctx, input }) => {
-    const { idempotencyKey, ...form } = input;
-    const { tenantId, ownerId, runId } = await startSignup(
-      ctx.db,
-      {
-        keyring: ctx.services.keyring,
-        engine: ctx.engine,
-        passwords: ctx.passwords,
-        signupLimit: ctx.config.signupLimit,
-      },
-      form,
-      { idempotencyKey, clientAddress: clientAddress(ctx.req, ctx.config.trustProxy) },
-    );
+    const { idempotencyKey, ...signup } = input;
+    const { tenantId, ownerId, runId } = await startSignup(ctx.db, signupDeps(ctx), {
+      signup,
+      idempotencyKey,
+      clientAddress: clientAddress(ctx.req, ctx.config.trustProxy),
+    });
     // A replayed submission logs this browser in as well: it proved it knows the password.
     const session = await createSession(ctx.db, { id: ownerId, tenantId });
     setSessionCookie(ctx, session.token);

@@ -6,6 +6,7 @@ import type {
   ProvisioningServices,
   RateLimit,
   RunFeed,
+  SignupDeps,
   ThrottlePolicy,
 } from '@pilar/provisioning';
 import type { Logger } from '../logger.ts';
@@ -37,3 +38,11 @@ export interface Context extends AppDependencies {
   req: IncomingMessage;
   res: ServerResponse;
 }
+
+/** What a signup needs, the same for the tRPC procedure and the REST route. */
+export const signupDeps = (deps: AppDependencies): SignupDeps => ({
+  keyring: deps.services.keyring,
+  engine: deps.engine,
+  passwords: deps.passwords,
+  signupLimit: deps.config.signupLimit,
+});

@@ -1,24 +1,28 @@
 import {
+  DomainError,
   fieldErrorsOf,
+  fieldIssuesOf,
   findSession,
-  InvalidInputError,
-  issuesOf,
-  NotAuthenticatedError,
-  RateLimitedError,
-  SettingsVersionConflictError,
+  isDomainError,
+  retryAfterOf,
   tenantScope,
 } from '@pilar/provisioning';
 import { initTRPC } from '@trpc/server';
 import { z } from 'zod/mini';
-import { isDomainError, toTRPCError } from '../errors.ts';
+import { toTRPCError } from '../errors.ts';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.ts';
 import type { Context } from './context.ts';
 
-const fieldErrorsOfCause = (cause: unknown) => {
-  if (cause instanceof z.core.$ZodError) return fieldErrorsOf(issuesOf(cause));
-  if (cause instanceof InvalidInputError) return fieldErrorsOf(cause.issues);
+/** The field issues of a refused input: tRPC's own parse, or a domain function's. */
+const fieldIssuesOfCause = (cause: unknown) => {
+  if (cause instanceof z.core.$ZodError) return fieldIssuesOf(cause);
+  if (isDomainError(cause, 'INVALID_INPUT')) return cause.data.issues;
   return null;
 };
+
+/** What a domain refusal carries besides its code, for the browser (input issues go apart). */
+const domainDataOf = (cause: DomainError) =>
+  isDomainError(cause, 'INVALID_INPUT') ? null : (cause.data ?? null);
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
@@ -27,9 +31,11 @@ const t = initTRPC.context<Context>().create({
     client: { reconnectAfterInactivityMs: 20_000 },
   },
   errorFormatter: ({ shape, error }) => {
-    const fieldErrors = fieldErrorsOfCause(error.cause);
+    const issues = fieldIssuesOfCause(error.cause);
+    const fieldErrors = issues && fieldErrorsOf(issues);
+    const domain = isDomainError(error.cause) ? error.cause : null;
     // A failure nobody planned for (a database error, a bug) must not tell its details.
-    const unexpected = error.code === 'INTERNAL_SERVER_ERROR' && !isDomainError(error.cause);
+    const unexpected = error.code === 'INTERNAL_SERVER_ERROR' && !domain;
     return {
       ...shape,
       // Input failures carry the first field's message, as the REST contract does.
@@ -40,12 +46,15 @@ const t = initTRPC.context<Context>().create({
           : shape.message,
       data: {
         ...shape.data,
-        domainCode: isDomainError(error.cause) ? error.cause.code : null,
+        domainCode: domain?.code ?? null,
+        domainData: domain && domainDataOf(domain),
+        /** Each field's problem by code and parameters, next to the English message. */
+        issues,
         fieldErrors,
-        retryAfterSeconds:
-          error.cause instanceof RateLimitedError ? error.cause.retryAfterSeconds : null,
-        currentVersion:
-          error.cause instanceof SettingsVersionConflictError ? error.cause.currentVersion : null,
+        retryAfterSeconds: retryAfterOf(domain),
+        currentVersion: isDomainError(domain, 'VERSION_CONFLICT')
+          ? domain.data.currentVersion
+          : null,
       },
     };
   },
@@ -54,8 +63,9 @@ const t = initTRPC.context<Context>().create({
 const mapDomainErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (result.ok || !isDomainError(result.error.cause)) return result;
-  if (result.error.cause instanceof RateLimitedError && !ctx.res.headersSent) {
-    ctx.res.setHeader('retry-after', String(result.error.cause.retryAfterSeconds));
+  const retryAfter = retryAfterOf(result.error.cause);
+  if (retryAfter !== null && !ctx.res.headersSent) {
+    ctx.res.setHeader('retry-after', String(retryAfter));
   }
   throw toTRPCError(result.error.cause);
 });
@@ -71,7 +81,7 @@ export const publicProcedure = t.procedure.use(mapDomainErrors);
 export const ownerProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const token = readCookie(ctx.req, SESSION_COOKIE);
   const session = token ? await findSession(ctx.db, token) : null;
-  if (!session) throw new NotAuthenticatedError();
+  if (!session) throw new DomainError('NOT_AUTHENTICATED');
   return next({
     ctx: {
       db: null,

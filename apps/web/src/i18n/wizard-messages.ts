@@ -96,19 +96,13 @@ const de = {
   errorEmailRequired: 'Bitte geben Sie Ihre E-Mail-Adresse ein.',
   errorEmailFormat: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@studio.de.',
   errorEmailTooLong: 'Die E-Mail-Adresse darf höchstens {limit} Zeichen lang sein.',
-  errorEmailTaken: 'Zu dieser E-Mail-Adresse gibt es bereits ein Konto.',
   errorPasswordTooShort: 'Das Passwort muss mindestens {limit} Zeichen lang sein.',
   errorPasswordTooLong:
     'Das Passwort ist zu lang: höchstens {limit} Bytes (Umlaute zählen doppelt).',
   errorPasswordMismatch: 'Die Passwörter stimmen nicht überein.',
   errorDomainFormat:
     'Bitte geben Sie eine gültige Domain ohne https:// ein, zum Beispiel fitzone-berlin.de.',
-  errorDomainTaken: 'Diese Domain ist bereits vergeben.',
-  errorNotLoggedIn: 'Bitte melden Sie sich an.',
-  errorRunNotFound: 'Diese Einrichtung wurde nicht gefunden.',
   errorNetwork: 'Keine Verbindung zum Server. Bitte versuchen Sie es erneut.',
-  errorTooManySignups:
-    'Von Ihrem Anschluss wurden zu viele Studios angelegt. Bitte versuchen Sie es in {limit} Sekunden erneut.',
 };
 
 export type WizardMessageKey = keyof typeof de;
@@ -208,17 +202,11 @@ const en: Record<WizardMessageKey, string> = {
   errorEmailRequired: 'Please enter your email address.',
   errorEmailFormat: 'Please enter a valid email address, for example name@studio.com.',
   errorEmailTooLong: 'The email address must be at most {limit} characters long.',
-  errorEmailTaken: 'An account with this email address already exists.',
   errorPasswordTooShort: 'The password must be at least {limit} characters long.',
   errorPasswordTooLong: 'The password is too long: at most {limit} bytes.',
   errorPasswordMismatch: 'The passwords do not match.',
   errorDomainFormat: 'Please enter a valid domain without https://, for example fitzone-berlin.de.',
-  errorDomainTaken: 'This domain is already taken.',
-  errorNotLoggedIn: 'Please sign in.',
-  errorRunNotFound: 'This setup was not found.',
   errorNetwork: 'No connection to the server. Please try again.',
-  errorTooManySignups:
-    'Too many studios were created from your connection. Please try again in {limit} seconds.',
 };
 
 export const wizardMessages: Catalog<WizardMessageKey> = { de, en };

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import type { FieldError } from './error-text.ts';
 
 /** What the owner has entered so far; one draft is one signup attempt. */
 export interface Draft {
@@ -13,7 +14,7 @@ export interface Draft {
 
 export type DraftField = Exclude<keyof Draft, 'idempotencyKey'>;
 /** Errors the server reported for the values as they were submitted. */
-export type ServerErrors = Partial<Record<DraftField, string>>;
+export type ServerErrors = Partial<Record<DraftField, FieldError>>;
 
 const STORAGE_KEY = 'pilar.signup-draft';
 

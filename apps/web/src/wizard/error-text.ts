@@ -1,38 +1,52 @@
+import type { ProblemCode } from '@pilar/provisioning/contracts';
+import { type Problem, useErrorText, useProblemText } from '../errors/useErrorText.ts';
+import { errorMessages } from '../i18n/error-messages.ts';
 import { useTranslation } from '../i18n/i18n.tsx';
 import { type WizardMessageKey, wizardMessages } from '../i18n/wizard-messages.ts';
+import type { DraftField } from './draft-store.ts';
 
-/** The wizard's own check that zod cannot express per field. */
-export const PASSWORDS_DO_NOT_MATCH = 'Passwords do not match';
+/** What is wrong with a wizard field: a contract's problem, the wizard's own, or the server's. */
+export interface FieldError {
+  problem: ProblemCode | 'passwordMismatch' | 'EMAIL_TAKEN' | 'DOMAIN_TAKEN';
+  params: Problem['params'];
+}
 
-// Contracts and server speak English; known messages get the catalog's wording. Limits are
-// read from the message itself, so they always match the contract that produced it.
-const KNOWN_MESSAGES: [RegExp, WizardMessageKey][] = [
-  [/^Studio name is required$/, 'errorStudioNameRequired'],
-  [/^Studio name must be at most (\d+) characters$/, 'errorStudioNameTooLong'],
-  [/^Studio name must not contain control characters$/, 'errorStudioNameControl'],
-  [/^Email is required$/, 'errorEmailRequired'],
-  [/^Invalid email format$/, 'errorEmailFormat'],
-  [/^Email must be at most (\d+) characters$/, 'errorEmailTooLong'],
-  [/^Email already exists$/, 'errorEmailTaken'],
-  [/^Password must be at least (\d+) characters$/, 'errorPasswordTooShort'],
-  [/^Password must be at most (\d+) bytes$/, 'errorPasswordTooLong'],
-  [new RegExp(`^${PASSWORDS_DO_NOT_MATCH}$`), 'errorPasswordMismatch'],
-  [/^Invalid domain format$/, 'errorDomainFormat'],
-  [/^Domain already taken$/, 'errorDomainTaken'],
-  [/^Please log in$/, 'errorNotLoggedIn'],
-  [/^(Provisioning run not found|Invalid run id)$/, 'errorRunNotFound'],
-  [/^Failed to fetch$/, 'errorNetwork'],
-  [/^Too many sign-ups from this address\. Try again in (\d+) seconds\.$/, 'errorTooManySignups'],
-];
+export const PASSWORDS_DO_NOT_MATCH: FieldError = { problem: 'passwordMismatch', params: {} };
 
-/** Translates a known English message; anything else is shown as the server sent it. */
-export const useErrorText = () => {
+/** The wizard's wording per field, with the parameter its `{limit}` shows. */
+const FIELD_TEXTS: Partial<
+  Record<`${DraftField}.${FieldError['problem']}`, [WizardMessageKey, string?]>
+> = {
+  'studioName.empty': ['errorStudioNameRequired'],
+  'studioName.wrongType': ['errorStudioNameRequired'],
+  'studioName.tooLong': ['errorStudioNameTooLong', 'max'],
+  'studioName.controlCharacters': ['errorStudioNameControl'],
+  'ownerEmail.empty': ['errorEmailRequired'],
+  'ownerEmail.wrongType': ['errorEmailRequired'],
+  'ownerEmail.invalidEmail': ['errorEmailFormat'],
+  'ownerEmail.tooLong': ['errorEmailTooLong', 'max'],
+  'password.tooShort': ['errorPasswordTooShort', 'min'],
+  'password.tooManyBytes': ['errorPasswordTooLong', 'max'],
+  'passwordConfirmation.passwordMismatch': ['errorPasswordMismatch'],
+  'domain.invalidDomain': ['errorDomainFormat'],
+};
+
+/** A field's error in the wizard's words; problems it has no own words for read as anywhere. */
+export const useFieldErrorText = () => {
   const t = useTranslation(wizardMessages);
-  return (message: string) => {
-    for (const [pattern, key] of KNOWN_MESSAGES) {
-      const match = pattern.exec(message);
-      if (match) return t(key, { limit: match[1] ?? '' });
-    }
-    return message;
+  const errors = useTranslation(errorMessages);
+  const problemText = useProblemText();
+  return (field: DraftField, { problem, params }: FieldError) => {
+    const [key, limit] = FIELD_TEXTS[`${field}.${problem}`] ?? [];
+    if (key) return t(key, { limit: limit ? (params[limit] ?? '') : '' });
+    if (problem === 'EMAIL_TAKEN' || problem === 'DOMAIN_TAKEN') return errors(problem);
+    if (problem === 'passwordMismatch') return t('errorPasswordMismatch');
+    return problemText({ problem, params });
   };
+};
+
+/** A failed API call in the wizard (its own words for an unreachable server). */
+export const useWizardErrorText = () => {
+  const t = useTranslation(wizardMessages);
+  return useErrorText(t('errorNetwork'));
 };

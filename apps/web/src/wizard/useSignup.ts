@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { errorData } from '../errors/api-error.ts';
 import { navigate } from '../router.ts';
 import { trpc } from '../trpc.ts';
 import {
@@ -20,24 +21,17 @@ const STEP_OF_FIELD: Record<DraftField, StepId> = {
   passwordConfirmation: 'owner',
 };
 
-const FIELD_OF_DOMAIN_CODE: Record<string, DraftField> = {
-  EMAIL_TAKEN: 'ownerEmail',
-  DOMAIN_TAKEN: 'domain',
-};
-
-interface RefusalData {
-  fieldErrors?: Record<string, string[]> | null;
-  domainCode?: string | null;
-}
+const isDraftField = (path: string): path is DraftField => path in STEP_OF_FIELD;
 
 /** The server's complaints, keyed by the wizard field they belong to. */
-const serverErrorsOf = (message: string, data: RefusalData | null | undefined): ServerErrors => {
+const serverErrorsOf = (error: unknown): ServerErrors => {
+  const { issues, domainCode } = errorData(error);
   const errors: ServerErrors = {};
-  for (const [field, messages] of Object.entries(data?.fieldErrors ?? {})) {
-    if (field in STEP_OF_FIELD && messages[0]) errors[field as DraftField] = messages[0];
+  for (const { path, problem, params } of issues ?? []) {
+    if (isDraftField(path)) errors[path] ??= { problem, params };
   }
-  const field = FIELD_OF_DOMAIN_CODE[data?.domainCode ?? ''];
-  if (field) errors[field] = message;
+  if (domainCode === 'EMAIL_TAKEN') errors.ownerEmail = { problem: domainCode, params: {} };
+  if (domainCode === 'DOMAIN_TAKEN') errors.domain = { problem: domainCode, params: {} };
   return errors;
 };
 
@@ -45,7 +39,7 @@ const serverErrorsOf = (message: string, data: RefusalData | null | undefined): 
 export const useSignup = () => {
   const create = trpc.signup.create.useMutation();
   const inFlight = useRef(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
 
   const signUp = (draft: Draft) => {
     if (inFlight.current) return;
@@ -69,10 +63,10 @@ export const useSignup = () => {
       },
       onError: (error) => {
         if (error.data?.httpStatus) renewIdempotencyKey();
-        const errors = serverErrorsOf(error.message, error.data);
+        const errors = serverErrorsOf(error);
         const steps = (Object.keys(errors) as DraftField[]).map((field) => STEP_OF_FIELD[field]);
         if (steps.length === 0) {
-          setFailure(error.message);
+          setFailure(error);
           return;
         }
         setServerErrors(errors);

@@ -1,6 +1,6 @@
 import { type ChangeEvent, type FocusEvent, type FormEvent, useEffect, useState } from 'react';
 import { type DraftField, updateDraft, useDraftState } from './draft-store.ts';
-import { useErrorText } from './error-text.ts';
+import { type FieldError, useFieldErrorText } from './error-text.ts';
 import { loadValidator, useValidator, type Validator } from './useValidator.ts';
 
 const focusField = (field: DraftField) => document.getElementById(field)?.focus();
@@ -16,11 +16,11 @@ const isAction = (target: EventTarget | null) =>
  */
 export const useStepForm = (
   fields: readonly DraftField[],
-  extraErrors: Partial<Record<DraftField, string | null>> = {},
+  extraErrors: Partial<Record<DraftField, FieldError | null>> = {},
 ) => {
   const { draft, serverErrors } = useDraftState();
   const validator = useValidator();
-  const errorText = useErrorText();
+  const errorText = useFieldErrorText();
   const [touched, setTouched] = useState<ReadonlySet<DraftField>>(new Set());
 
   const errorOf = (field: DraftField, shown: ReadonlySet<DraftField>, check: Validator | null) =>
@@ -42,7 +42,7 @@ export const useStepForm = (
       id: field,
       name: field,
       value: draft[field],
-      error: error && errorText(error),
+      error: error && errorText(field, error),
       onChange: (event: ChangeEvent<HTMLInputElement>) =>
         updateDraft({ [field]: event.target.value }),
       onBlur: (event: FocusEvent<HTMLInputElement>) => {

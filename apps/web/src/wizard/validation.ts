@@ -1,6 +1,7 @@
 import {
   domainSchema,
   emailSchema,
+  fieldIssueOf,
   PASSWORD_MAX_BYTES,
   PASSWORD_MIN_LENGTH,
   passwordSchema,
@@ -8,15 +9,17 @@ import {
 } from '@pilar/provisioning/contracts';
 import type { z } from 'zod/mini';
 import type { Draft, DraftField } from './draft-store.ts';
-import { PASSWORDS_DO_NOT_MATCH } from './error-text.ts';
+import { type FieldError, PASSWORDS_DO_NOT_MATCH } from './error-text.ts';
 
 export const passwordRules = { minLength: PASSWORD_MIN_LENGTH, maxBytes: PASSWORD_MAX_BYTES };
 
-/** The first message of the contract the server validates with, or null when valid. */
-const firstIssue = (schema: z.ZodMiniType, value: string) =>
-  schema.safeParse(value).error?.issues[0]?.message ?? null;
+/** The first problem the contract the server validates with finds, or null when valid. */
+const firstIssue = (schema: z.ZodMiniType, value: string): FieldError | null => {
+  const issue = schema.safeParse(value).error?.issues[0];
+  return issue ? fieldIssueOf(issue) : null;
+};
 
-const checks: Record<DraftField, (draft: Draft) => string | null> = {
+const checks: Record<DraftField, (draft: Draft) => FieldError | null> = {
   studioName: (draft) => firstIssue(studioNameSchema, draft.studioName),
   domain: (draft) => firstIssue(domainSchema, draft.domain),
   ownerEmail: (draft) => firstIssue(emailSchema, draft.ownerEmail),

@@ -1,6 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MemoryStorage } from '../support/memory-storage.ts';
 
+const TAKEN = { problem: 'DOMAIN_TAKEN', params: {} } as const;
+const IN_USE = { problem: 'EMAIL_TAKEN', params: {} } as const;
+const TOO_LONG = { problem: 'tooLong', params: { max: 100 } } as const;
+
 const STORAGE_KEY = 'pilar.signup-draft';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -120,18 +124,18 @@ describe('changing the draft', () => {
 
   it('clears the server’s error only for the fields that changed', async () => {
     const store = await loadStore({ sessionStorage: storageWith(null) });
-    store.setServerErrors({ domain: 'taken', ownerEmail: 'in use' });
+    store.setServerErrors({ domain: TAKEN, ownerEmail: IN_USE });
     store.updateDraft({ domain: 'fitzone-2.de' });
-    expect(store.draftSnapshot().serverErrors).toEqual({ ownerEmail: 'in use' });
+    expect(store.draftSnapshot().serverErrors).toEqual({ ownerEmail: IN_USE });
     expect(store.draftSnapshot().draft.domain).toBe('fitzone-2.de');
   });
 
   it('replaces the server’s errors without touching the values', async () => {
     const store = await loadStore({ sessionStorage: storageWith(null) });
     store.updateDraft({ studioName: 'FitZone' });
-    store.setServerErrors({ domain: 'taken' });
-    store.setServerErrors({ ownerEmail: 'in use' });
-    expect(store.draftSnapshot().serverErrors).toEqual({ ownerEmail: 'in use' });
+    store.setServerErrors({ domain: TAKEN });
+    store.setServerErrors({ ownerEmail: IN_USE });
+    expect(store.draftSnapshot().serverErrors).toEqual({ ownerEmail: IN_USE });
     expect(store.draftSnapshot().draft.studioName).toBe('FitZone');
   });
 
@@ -152,7 +156,7 @@ describe('changing the draft', () => {
     const storage = storageWith(null);
     const store = await loadStore({ sessionStorage: storage });
     store.updateDraft({ studioName: 'FitZone', password: 'Secret-123456' });
-    store.setServerErrors({ studioName: 'too long' });
+    store.setServerErrors({ studioName: TOO_LONG });
     const oldKey = store.draftSnapshot().draft.idempotencyKey;
     store.resetDraft();
     const { draft, serverErrors } = store.draftSnapshot();

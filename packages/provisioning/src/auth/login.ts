@@ -1,9 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod/mini';
 import type { Database } from '../db/types.ts';
-import { InvalidCredentialsError, TooManyAttemptsError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { tenantUsers } from '../schema/index.ts';
-import { parseOrThrow } from '../validation.ts';
 import {
   accountKey,
   addressKey,
@@ -33,6 +32,13 @@ export const loginInputSchema = z.object({
     ),
 });
 
+export interface LoginDeps {
+  passwords: PasswordHasher;
+  policy?: ThrottlePolicy;
+}
+
+export type LoginParams = z.output<typeof loginInputSchema> & { clientAddress: string };
+
 // Compared against when the account does not exist, so both paths cost one bcrypt verification
 // (a cost-10 hash of a random password nobody knows).
 const DECOY_HASH = '$2b$10$mIcz5QnuEW/kFqeGj2iUp.8Kf5HTvaPl3o.T0Vn0c96qb3ukrsd.a';
@@ -43,15 +49,12 @@ const DECOY_HASH = '$2b$10$mIcz5QnuEW/kFqeGj2iUp.8Kf5HTvaPl3o.T0Vn0c96qb3ukrsd.a
  */
 export const login = async (
   db: Database,
-  passwords: PasswordHasher,
-  input: unknown,
-  clientAddress: string,
-  policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY,
+  { passwords, policy = DEFAULT_THROTTLE_POLICY }: LoginDeps,
+  { email, password, clientAddress }: LoginParams,
 ) => {
-  const { email, password } = parseOrThrow(loginInputSchema, input);
   const keys = { account: accountKey(email), address: addressKey(clientAddress) };
   const locked = await lockedForSeconds(db, [keys.account, keys.address]);
-  if (locked > 0) throw new TooManyAttemptsError(locked);
+  if (locked > 0) throw new DomainError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: locked });
 
   const [user] = await db
     .select({
@@ -66,8 +69,8 @@ export const login = async (
     await recordFailure(db, keys.account, policy.accountFailures, policy);
     await recordFailure(db, keys.address, policy.addressFailures, policy);
     const nowLocked = await lockedForSeconds(db, [keys.account, keys.address]);
-    if (nowLocked > 0) throw new TooManyAttemptsError(nowLocked);
-    throw new InvalidCredentialsError();
+    if (nowLocked > 0) throw new DomainError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: nowLocked });
+    throw new DomainError('INVALID_CREDENTIALS');
   }
   await clearFailures(db, keys.account);
   const session = await createSession(db, user);

@@ -1,7 +1,7 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/types.ts';
-import { SecretUnreadableError } from '../errors.ts';
+import { isDomainError } from '../errors.ts';
 import { phoneNumbers, whatsAppChannels } from '../schema/index.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { resealSecret } from '../secrets/sealed-secret.ts';
@@ -23,7 +23,7 @@ export const resealChannelSecrets = async (db: Database, keyring: Keyring) => {
       await write();
       resealed++;
     } catch (error) {
-      if (!(error instanceof SecretUnreadableError)) throw error;
+      if (!isDomainError(error, 'SECRET_UNREADABLE')) throw error;
       unreadable++;
     }
   };

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/types.ts';
-import { SecretNotFoundError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { phoneNumbers, whatsAppChannels } from '../schema/index.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { openSecret } from '../secrets/sealed-secret.ts';
@@ -20,7 +20,7 @@ export const revealChannelSecret = async (
       .select({ credentials: phoneNumbers.sipCredentials })
       .from(phoneNumbers)
       .where(and(eq(phoneNumbers.id, channelId), eq(phoneNumbers.tenantId, tenantId)));
-    if (!phone) throw new SecretNotFoundError();
+    if (!phone) throw new DomainError('CHANNEL_NOT_FOUND');
     return openSecret(keyring, phone.credentials.password, {
       tenantId,
       purpose: secretPurpose.sipPassword,
@@ -30,7 +30,7 @@ export const revealChannelSecret = async (
     .select({ config: whatsAppChannels.waCloudApiConfig })
     .from(whatsAppChannels)
     .where(and(eq(whatsAppChannels.id, channelId), eq(whatsAppChannels.tenantId, tenantId)));
-  if (!channel) throw new SecretNotFoundError();
+  if (!channel) throw new DomainError('CHANNEL_NOT_FOUND');
   return openSecret(keyring, channel.config.webhookVerifyToken, {
     tenantId,
     purpose: secretPurpose.whatsAppVerifyToken,

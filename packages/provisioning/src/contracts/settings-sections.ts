@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { rule } from './problems.ts';
 import {
   businessHoursSchema,
   closingDaysSchema,
@@ -34,7 +35,7 @@ export const settingsVersionSchema = z
   .check(
     z.refine(
       (version) => Number.isInteger(version) && version > 0 && version <= 2_147_483_647,
-      'No such settings version',
+      rule('noSuchVersion', 'No such settings version'),
     ),
   );
 const expectedVersion = settingsVersionSchema;

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { rule } from './problems.ts';
 import { timezoneSchema } from './tenant-config.ts';
 
 const CONTROL_CHARACTERS = /\p{Cc}/u;
@@ -26,7 +27,7 @@ export const studioNameSchema = requiredText('Studio name').check(
   ),
   z.refine(
     (value) => !CONTROL_CHARACTERS.test(value),
-    'Studio name must not contain control characters',
+    rule('controlCharacters', 'Studio name must not contain control characters'),
   ),
 );
 
@@ -44,7 +45,9 @@ export const passwordSchema = requiredText('Password').check(
   z.minLength(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`),
   z.refine(
     (value) => utf8Length(value) <= PASSWORD_MAX_BYTES,
-    `Password must be at most ${PASSWORD_MAX_BYTES} bytes`,
+    rule('tooManyBytes', `Password must be at most ${PASSWORD_MAX_BYTES} bytes`, {
+      max: PASSWORD_MAX_BYTES,
+    }),
   ),
 );
 
@@ -55,7 +58,10 @@ export const domainSchema = z.pipe(
       z.string({ error: 'Domain must be text' }).check(
         z.trim(),
         z.toLowerCase(),
-        z.refine((value) => value === '' || DOMAIN_PATTERN.test(value), 'Invalid domain format'),
+        z.refine(
+          (value) => value === '' || DOMAIN_PATTERN.test(value),
+          rule('invalidDomain', 'Invalid domain format'),
+        ),
       ),
       z.transform((value: string) => (value === '' ? null : value)),
     ),

@@ -1,5 +1,6 @@
 // zod/mini: the same contracts in the browser cost a fraction of full zod's bundle.
 import { z } from 'zod/mini';
+import { rule } from './problems.ts';
 
 // Asking Intl about a name costs more than the rest of a settings check together, and every
 // save checks the whole document: the canonical names are listed once, on first use.
@@ -68,7 +69,7 @@ const boundedNumber = (label: string, min: number, max: number, unit: string) =>
 
 const boundedInteger = (label: string, min: number, max: number, unit: string) =>
   boundedNumber(label, min, max, unit).check(
-    z.refine(Number.isInteger, `${label} must be a whole number`),
+    z.refine(Number.isInteger, rule('notInteger', `${label} must be a whole number`)),
   );
 
 const choice = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
@@ -85,21 +86,30 @@ const text = (label: string, max: number) =>
       z.trim(),
       z.minLength(1, `${label} must not be empty`),
       z.maxLength(max, `${label} must be at most ${max} characters`),
-      z.refine(isStorable, `${label} contains characters that cannot be stored`),
+      z.refine(
+        isStorable,
+        rule('unstorable', `${label} contains characters that cannot be stored`),
+      ),
     );
 
 const flag = (label: string) => z.boolean({ error: `${label} must be true or false` });
 
-export const timezoneSchema = z
-  .string({ error: 'Time zone must be text' })
-  .check(z.maxLength(64, 'Unknown time zone'), z.refine(isTimeZone, 'Unknown time zone'));
+export const timezoneSchema = z.string({ error: 'Time zone must be text' }).check(
+  // A length bound first: Intl is not asked about arbitrarily long text.
+  z.refine(
+    (value) => value.length <= 64 && isTimeZone(value),
+    rule('unknownTimeZone', 'Unknown time zone'),
+  ),
+);
 
 export const generalSettingsSchema = z.object({
   language: choice('Language', LANGUAGES),
   timezone: timezoneSchema,
   currency: z
     .string({ error: 'Currency must be text' })
-    .check(z.refine(isCurrency, 'Unknown currency (ISO 4217 code expected)')),
+    .check(
+      z.refine(isCurrency, rule('unknownCurrency', 'Unknown currency (ISO 4217 code expected)')),
+    ),
 });
 
 export const voiceSettingsSchema = z.object({
@@ -130,7 +140,14 @@ export const personalitySchema = z.object({
 
 export const studioRulesSchema = z
   .array(text('Rule', STUDIO_RULE_MAX_LENGTH), { error: 'Rules must be a list' })
-  .check(z.maxLength(STUDIO_RULES_MAX_COUNT, `At most ${STUDIO_RULES_MAX_COUNT} rules`));
+  .check(
+    z.refine(
+      (rules) => rules.length <= STUDIO_RULES_MAX_COUNT,
+      rule('tooManyRules', `At most ${STUDIO_RULES_MAX_COUNT} rules`, {
+        max: STUDIO_RULES_MAX_COUNT,
+      }),
+    ),
+  );
 
 export const openingMessagesSchema = z.object({
   voice: text('Voice opening message', OPENING_MESSAGE_MAX_LENGTH.voice),
@@ -139,16 +156,18 @@ export const openingMessagesSchema = z.object({
 });
 
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+const TIME_MESSAGE = 'Time must be HH:MM (24-hour)';
 const time = z
-  .string({ error: 'Time must be HH:MM (24-hour)' })
-  .check(z.regex(TIME_PATTERN, 'Time must be HH:MM (24-hour)'));
+  .string({ error: TIME_MESSAGE })
+  .check(z.refine((value) => TIME_PATTERN.test(value), rule('invalidTime', TIME_MESSAGE)));
 const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DATE_MESSAGE = 'Date must be YYYY-MM-DD';
 export const MAX_RANGES_PER_DAY = 4;
 export const MAX_CLOSING_DAYS = 60;
 
 export const timeRangeSchema = z.object({ open: time, close: time }).check(
   z.refine((range) => range.open !== range.close, {
-    message: 'Opening and closing time must differ',
+    ...rule('sameTime', 'Opening and closing time must differ'),
     path: ['close'],
   }),
 );
@@ -175,11 +194,14 @@ export const dayHoursSchema = z
     close: time,
     closed: flag('Closed'),
     additionalRanges: z._default(
-      z
-        .array(timeRangeSchema, { error: 'Time ranges must be a list' })
-        .check(
-          z.maxLength(MAX_RANGES_PER_DAY - 1, `At most ${MAX_RANGES_PER_DAY} time ranges per day`),
+      z.array(timeRangeSchema, { error: 'Time ranges must be a list' }).check(
+        z.refine(
+          (ranges) => ranges.length < MAX_RANGES_PER_DAY,
+          rule('tooManyRanges', `At most ${MAX_RANGES_PER_DAY} time ranges per day`, {
+            max: MAX_RANGES_PER_DAY,
+          }),
         ),
+      ),
       [],
     ),
   })
@@ -189,7 +211,7 @@ export const dayHoursSchema = z
       if (day.open === day.close) {
         ctx.addIssue({
           code: 'custom',
-          message: 'Opening and closing time must differ',
+          ...rule('sameTime', 'Opening and closing time must differ'),
           path: ['close'],
         });
         return;
@@ -199,7 +221,7 @@ export const dayHoursSchema = z
         if (ranges.slice(0, index).some((earlier) => overlaps(earlier, range))) {
           ctx.addIssue({
             code: 'custom',
-            message: 'Time ranges of a day must not overlap',
+            ...rule('overlap', 'Time ranges of a day must not overlap'),
             path: index === 0 ? ['open'] : ['additionalRanges', index - 1, 'open'],
           });
         }
@@ -237,7 +259,7 @@ export const businessHoursSchema = z
         if (spill.some((end) => nextStarts.some((start) => start < end))) {
           ctx.addIssue({
             code: 'custom',
-            message: `Overlaps with the hours of ${next}`,
+            ...rule('overlapsNextDay', `Overlaps with the hours of ${next}`, { day: next }),
             path: [day, 'close'],
           });
         }
@@ -246,13 +268,13 @@ export const businessHoursSchema = z
   );
 
 export const closingDaySchema = z.object({
-  date: z.string({ error: 'Date must be YYYY-MM-DD' }).check(
-    z.regex(DATE_PATTERN, 'Date must be YYYY-MM-DD'),
+  date: z.string({ error: DATE_MESSAGE }).check(
+    z.refine((value) => DATE_PATTERN.test(value), rule('invalidDate', DATE_MESSAGE)),
     z.refine(
       (value) =>
         !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
         new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-      'No such date',
+      rule('noSuchDate', 'No such date'),
     ),
   ),
   label: text('Label', 80),
@@ -261,10 +283,15 @@ export type ClosingDay = z.infer<typeof closingDaySchema>;
 
 export const closingDaysSchema = z._default(
   z.array(closingDaySchema, { error: 'Closing days must be a list' }).check(
-    z.maxLength(MAX_CLOSING_DAYS, `At most ${MAX_CLOSING_DAYS} closing days`),
+    z.refine(
+      (days) => days.length <= MAX_CLOSING_DAYS,
+      rule('tooManyClosingDays', `At most ${MAX_CLOSING_DAYS} closing days`, {
+        max: MAX_CLOSING_DAYS,
+      }),
+    ),
     z.refine(
       (days) => new Set(days.map((day) => day.date)).size === days.length,
-      'Each date only once',
+      rule('duplicateDate', 'Each date only once'),
     ),
   ),
   [],

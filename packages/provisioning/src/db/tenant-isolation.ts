@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { TenantIsolationError } from '../errors.ts';
 import { TENANT_ROLE, tenantScope } from './tenant-scope.ts';
 import { tenantTableNames } from './tenant-tables.ts';
 import type { Database } from './types.ts';
@@ -52,6 +51,14 @@ export const inspectTenantIsolation = async (db: Database) => {
     tenantRole: tenant as RoleRow,
   };
 };
+
+/** Start-up refusal: the database would not keep tenants apart. */
+export class TenantIsolationError extends Error {
+  override name = 'TenantIsolationError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Refusing to serve tenants: ${problems.join('; ')}`);
+  }
+}
 
 /**
  * Refuses to serve when tenant isolation could silently fail: a tenant table without forced

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { TenantNotFoundError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import type { Database, Queryable } from './types.ts';
 
 /** The database role tenant-scoped work runs as: no superuser, no BYPASSRLS (migration 0004). */
@@ -19,7 +19,7 @@ export type Scope = <T>(work: (db: Queryable) => Promise<T>) => Promise<T>;
 export const tenantScope = (db: Database, tenantId: string): Scope => {
   // Checked, then written into the statement: a statement without parameters takes one round
   // trip (simple protocol) instead of two, on every owner request.
-  if (!isUuid(tenantId)) throw new TenantNotFoundError();
+  if (!isUuid(tenantId)) throw new DomainError('TENANT_NOT_FOUND');
   const enter = sql.raw(
     `select set_config('pilar.tenant_id', '${tenantId}', true), set_config('role', '${TENANT_ROLE}', true)`,
   );

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/types.ts';
-import { IdempotencyInProgressError, IdempotencyKeyReusedError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { idempotencyKeys } from '../schema/index.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 
@@ -76,9 +76,9 @@ export const withIdempotency = async <T>(
     const [existing] = await db.select().from(idempotencyKeys).where(match);
     // Released by a failed first attempt: this request becomes the new first one.
     if (!existing) return withIdempotency(db, keyring, request, execute, { waitMs });
-    if (existing.requestHash !== hash) throw new IdempotencyKeyReusedError();
+    if (existing.requestHash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
     if (existing.status === 'done') return { response: existing.response as T, replayed: true };
-    if (Date.now() > deadline) throw new IdempotencyInProgressError();
+    if (Date.now() > deadline) throw new DomainError('IDEMPOTENCY_IN_PROGRESS');
     await sleep(50);
   }
 };

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/types.ts';
 import { withinTransaction } from '../db/within-transaction.ts';
-import { RunNotFoundError, RunNotRetryableError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { provisioningRuns, provisioningSteps } from '../schema/index.ts';
 import { recordEvents } from './events.ts';
 
@@ -19,8 +19,8 @@ export const reopenFailedRun = (db: Queryable, tenantId: string, runId: string) 
       .from(provisioningRuns)
       .where(and(eq(provisioningRuns.id, runId), eq(provisioningRuns.tenantId, tenantId)))
       .for('update');
-    if (!run) throw new RunNotFoundError();
-    if (run.status !== 'failed') throw new RunNotRetryableError(run.status);
+    if (!run) throw new DomainError('RUN_NOT_FOUND');
+    if (run.status !== 'failed') throw new DomainError('RUN_NOT_RETRYABLE', { status: run.status });
     await tx
       .update(provisioningSteps)
       .set({

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/types.ts';
-import { RunNotFoundError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { provisioningRuns, provisioningSteps } from '../schema/index.ts';
 
 /** The run of this tenant with its steps in order; another tenant's run is "not found". */
@@ -9,7 +9,7 @@ export const getRunStatus = async (db: Queryable, tenantId: string, runId: strin
     .select()
     .from(provisioningRuns)
     .where(and(eq(provisioningRuns.id, runId), eq(provisioningRuns.tenantId, tenantId)));
-  if (!run) throw new RunNotFoundError();
+  if (!run) throw new DomainError('RUN_NOT_FOUND');
   const steps = await db
     .select({
       name: provisioningSteps.name,

@@ -1,6 +1,6 @@
 import { unscoped } from '../db/tenant-scope.ts';
 import type { Database } from '../db/types.ts';
-import { ProvisioningFailedError, ProvisioningTimeoutError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { followRun } from './follow-run.ts';
 import type { RunFeed } from './run-feed.ts';
 
@@ -10,8 +10,11 @@ export const waitForRun = async (db: Database, feed: RunFeed, runId: string, tim
   for await (const event of followRun(unscoped(db), feed, runId, 0, signal)) {
     if (event.type === 'run.ready') return;
     if (event.type === 'run.failed') {
-      throw new ProvisioningFailedError(event.step ?? 'unknown', String(event.detail.error ?? ''));
+      throw new DomainError('PROVISIONING_FAILED', {
+        step: event.step ?? 'unknown',
+        reason: String(event.detail.error ?? ''),
+      });
     }
   }
-  throw new ProvisioningTimeoutError(runId, Math.ceil(timeoutMs / 1000));
+  throw new DomainError('PROVISIONING_TIMEOUT', { runId, seconds: Math.ceil(timeoutMs / 1000) });
 };

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { SecretUnreadableError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import type { Keyring } from './keyring.ts';
 
 /** An AES-256-GCM ciphertext as stored in JSON columns; never the plaintext. */
@@ -44,7 +44,8 @@ export const openSecret = (
   context: SecretContext,
 ): string => {
   const key = keyring.byId.get(sealed.kid);
-  if (!key) throw new SecretUnreadableError(`unknown key id "${sealed.kid}"`);
+  if (!key)
+    throw new DomainError('SECRET_UNREADABLE', { reason: `unknown key id "${sealed.kid}"` });
   try {
     const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(sealed.iv, 'base64'));
     decipher.setAAD(additionalData(context));
@@ -54,7 +55,9 @@ export const openSecret = (
       decipher.final(),
     ]).toString('utf8');
   } catch {
-    throw new SecretUnreadableError('ciphertext was altered or belongs to another record');
+    throw new DomainError('SECRET_UNREADABLE', {
+      reason: 'ciphertext was altered or belongs to another record',
+    });
   }
 };
 

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { type TenantConfigInput, tenantConfigSchema } from '../contracts/tenant-config.ts';
 import type { Queryable } from '../db/types.ts';
-import { SettingsVersionConflictError, TenantNotFoundError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { renderAgentPrompt } from '../prompt/render-agent-prompt.ts';
 import { tenantSettings } from '../schema/index.ts';
 import { parseOrThrow } from '../validation.ts';
@@ -58,6 +58,6 @@ export const commitSettingsVersion = async (db: Queryable, change: SettingsVersi
     .select({ version: tenantSettings.version })
     .from(tenantSettings)
     .where(eq(tenantSettings.tenantId, change.tenantId));
-  if (!current) throw new TenantNotFoundError();
-  throw new SettingsVersionConflictError(current.version);
+  if (!current) throw new DomainError('TENANT_NOT_FOUND');
+  throw new DomainError('VERSION_CONFLICT', { currentVersion: current.version });
 };

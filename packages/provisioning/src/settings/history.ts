@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/types.ts';
-import { SettingsVersionNotFoundError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { settingsHistory, tenantUsers } from '../schema/index.ts';
 import { commitSettingsVersion } from './commit-settings-version.ts';
 import type { Editor } from './save-section.ts';
@@ -32,7 +32,7 @@ export const restoreSettingsVersion = async (
     .where(
       and(eq(settingsHistory.tenantId, editor.tenantId), eq(settingsHistory.version, version)),
     );
-  if (!earlier) throw new SettingsVersionNotFoundError(version);
+  if (!earlier) throw new DomainError('SETTINGS_VERSION_NOT_FOUND', { version });
   return commitSettingsVersion(db, {
     tenantId: editor.tenantId,
     studioName: editor.studioName,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../db/types.ts';
-import { TenantNotFoundError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { tenantSettings } from '../schema/index.ts';
 
 /** The tenant's settings document and its version. */
@@ -11,6 +11,6 @@ export const getTenantConfig = async (db: Queryable, tenantId: string) => {
     .where(eq(tenantSettings.tenantId, tenantId))
     .prepare('tenant_config')
     .execute();
-  if (!settings) throw new TenantNotFoundError();
+  if (!settings) throw new DomainError('TENANT_NOT_FOUND');
   return settings;
 };

@@ -1,6 +1,6 @@
 import { type SectionSave, writeSection } from '../contracts/settings-sections.ts';
 import type { Queryable } from '../db/types.ts';
-import { SettingsVersionConflictError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { commitSettingsVersion } from './commit-settings-version.ts';
 import { getTenantConfig } from './read-tenant-config.ts';
 
@@ -18,7 +18,7 @@ export interface Editor {
 export const saveSettingsSection = async (db: Queryable, editor: Editor, save: SectionSave) => {
   const current = await getTenantConfig(db, editor.tenantId);
   if (current.version !== save.expectedVersion) {
-    throw new SettingsVersionConflictError(current.version);
+    throw new DomainError('VERSION_CONFLICT', { currentVersion: current.version });
   }
   return commitSettingsVersion(db, {
     tenantId: editor.tenantId,

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/types.ts';
-import { TenantNotFoundError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { tenants } from '../schema/index.ts';
 
 const allRelations = {
@@ -20,7 +20,7 @@ export const getTenant = async (db: Queryable, tenantId: string) => {
     where: eq(tenants.id, tenantId),
     with: allRelations,
   });
-  if (!tenant) throw new TenantNotFoundError();
+  if (!tenant) throw new DomainError('TENANT_NOT_FOUND');
   return tenant;
 };
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '../db/types.ts';
-import { TenantNotFoundError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { tenants } from '../schema/index.ts';
 
 /**
@@ -15,6 +15,6 @@ export const lockTenant = async (tx: Transaction, tenantId: string) => {
     .for('update')
     .prepare('lock_tenant')
     .execute();
-  if (!tenant) throw new TenantNotFoundError();
+  if (!tenant) throw new DomainError('TENANT_NOT_FOUND');
   return tenant;
 };

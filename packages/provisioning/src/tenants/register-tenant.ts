@@ -5,7 +5,7 @@ import type { ValidSignup } from '../contracts/signup.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { violatedUniqueConstraint } from '../db/unique-violation.ts';
 import { initialSettingsDocument } from '../defaults/tenant-config.ts';
-import { DomainTakenError, EmailTakenError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { runStepRows } from '../provisioning/run-step-rows.ts';
 import {
   provisioningRuns,
@@ -25,8 +25,8 @@ const DOMAIN_CONSTRAINTS = new Set(['tenants_domain_ci_key']);
 const asTakenError = (error: unknown) => {
   const constraint = violatedUniqueConstraint(error);
   if (constraint === undefined) return error;
-  if (EMAIL_CONSTRAINTS.has(constraint)) return new EmailTakenError();
-  if (DOMAIN_CONSTRAINTS.has(constraint)) return new DomainTakenError();
+  if (EMAIL_CONSTRAINTS.has(constraint)) return new DomainError('EMAIL_TAKEN');
+  if (DOMAIN_CONSTRAINTS.has(constraint)) return new DomainError('DOMAIN_TAKEN');
   return error;
 };
 
@@ -54,7 +54,7 @@ export const registerTenant = async (
   passwords: PasswordHasher,
   signup: ValidSignup,
 ) => {
-  if (await isEmailRegistered(db, signup.ownerEmail)) throw new EmailTakenError();
+  if (await isEmailRegistered(db, signup.ownerEmail)) throw new DomainError('EMAIL_TAKEN');
   const passwordHash = await passwords.hash(signup.password);
   const tenantId: string = randomUUID();
   const ownerId: string = randomUUID();

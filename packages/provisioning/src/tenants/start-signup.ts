@@ -1,15 +1,14 @@
 import type { PasswordHasher } from '../auth/password.ts';
-import { signupInputSchema } from '../contracts/signup.ts';
+import type { ValidSignup } from '../contracts/signup.ts';
 import type { Database } from '../db/types.ts';
-import { TooManySignupsError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { withIdempotency } from '../idempotency/with-idempotency.ts';
 import type { ProvisioningEngine } from '../jobs/provisioning-engine.ts';
 import { consumeRateLimit, type RateLimit } from '../limits/rate-limit.ts';
 import type { Keyring } from '../secrets/keyring.ts';
-import { parseOrThrow } from '../validation.ts';
 import { registerTenant } from './register-tenant.ts';
 
-export interface SignupServices {
+export interface SignupDeps {
   keyring: Keyring;
   engine: ProvisioningEngine;
   passwords: PasswordHasher;
@@ -17,8 +16,12 @@ export interface SignupServices {
   signupLimit?: RateLimit;
 }
 
-/** Who asks: the client's address counts against the limit; a key makes a retry safe. */
-export interface SignupRequest {
+/**
+ * A validated signup and who asks: the client's address counts against the limit; a key makes
+ * a retry safe.
+ */
+export interface SignupParams {
+  signup: ValidSignup;
   clientAddress?: string;
   idempotencyKey?: string;
 }
@@ -31,16 +34,13 @@ export interface SignupRequest {
  */
 export const startSignup = async (
   db: Database,
-  { keyring, engine, passwords, signupLimit }: SignupServices,
-  input: unknown,
-  { clientAddress, idempotencyKey }: SignupRequest = {},
+  { keyring, engine, passwords, signupLimit }: SignupDeps,
+  { signup, clientAddress, idempotencyKey }: SignupParams,
 ) => {
-  // Validated first: a malformed body is refused before it claims a key or costs a hash.
-  const signup = parseOrThrow(signupInputSchema, input);
   const register = async () => {
     if (signupLimit && clientAddress !== undefined) {
       const wait = await consumeRateLimit(db, `signup:${clientAddress}`, signupLimit);
-      if (wait > 0) throw new TooManySignupsError(wait);
+      if (wait > 0) throw new DomainError('TOO_MANY_SIGNUPS', { retryAfterSeconds: wait });
     }
     const registered = await registerTenant(db, passwords, signup);
     await engine.startRun(registered.runId);

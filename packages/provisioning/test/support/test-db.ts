@@ -4,19 +4,23 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import {
+  type CreateTenantDeps,
   createDb,
   createPasswordHasher,
   createProvisioningEngine,
   createRunFeed,
   createSandboxProviders,
+  createTenant,
+  type Database,
   type DbHandle,
   type EngineOptions,
   generateKeySpec,
   MIGRATIONS_FOLDER,
   type PasswordHasher,
-  type Provisioner,
   type ProvisioningServices,
   parseKeyring,
+  parseOrThrow,
+  signupInputSchema,
 } from '../../src/index.ts';
 import './provided-context.ts';
 
@@ -143,7 +147,9 @@ export const testPasswordHasher = () => {
 
 export interface TestProvisioning {
   services: ProvisioningServices;
-  provisioner: Provisioner;
+  deps: CreateTenantDeps;
+  /** A signup as the REST route makes it: the body validated, then the domain's createTenant. */
+  createTenant(db: Database, body: unknown): ReturnType<typeof createTenant>;
   stop(): Promise<void>;
 }
 
@@ -156,15 +162,12 @@ export const startTestProvisioning = async (
   const engine = createProvisioningEngine(handle, services, { ...TEST_ENGINE_OPTIONS, ...options });
   await engine.start();
   const feed = await createRunFeed(handle);
+  const deps = { engine, feed, keyring: services.keyring, passwords: testPasswordHasher() };
   return {
     services,
-    provisioner: {
-      engine,
-      feed,
-      keyring: services.keyring,
-      passwords: testPasswordHasher(),
-      timeoutMs: 30_000,
-    },
+    deps,
+    createTenant: async (db, body) =>
+      createTenant(db, deps, { signup: parseOrThrow(signupInputSchema, body), timeoutMs: 30_000 }),
     stop: async () => {
       await engine.stop();
       await feed.close();

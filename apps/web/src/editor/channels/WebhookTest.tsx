@@ -1,10 +1,11 @@
 import { trpc } from '../../trpc.ts';
-import { errorMessage } from '../api-error.ts';
+import { useEditorErrorText } from '../useEditorErrorText.ts';
 import { useEditorText } from '../useEditorText.ts';
 
 /** Runs Meta's verification handshake against this studio's webhook and shows the outcome. */
 export const WebhookTest = ({ channelId }: { channelId: string }) => {
   const t = useEditorText();
+  const errorText = useEditorErrorText();
   const test = trpc.channels.testWebhook.useMutation();
   const result = test.data;
   return (
@@ -28,7 +29,7 @@ export const WebhookTest = ({ channelId }: { channelId: string }) => {
         {result &&
           !result.ok &&
           t('webhookFailed', { valid: result.validTokenStatus, wrong: result.wrongTokenStatus })}
-        {test.isError && t('webhookError', { message: errorMessage(test.error) })}
+        {test.isError && t('webhookError', { message: errorText(test.error) })}
       </p>
     </div>
   );

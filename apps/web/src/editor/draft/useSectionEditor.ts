@@ -7,8 +7,9 @@ import {
   type TenantConfig,
 } from '@pilar/provisioning/contracts';
 import { useMemo, useState } from 'react';
+import { currentVersionOf, errorData, isVersionConflict } from '../../errors/api-error.ts';
 import { trpc } from '../../trpc.ts';
-import { currentVersionOf, errorData, errorMessage, isVersionConflict } from '../api-error.ts';
+import { useEditorErrorText } from '../useEditorErrorText.ts';
 import { useDraft } from './draft-context.tsx';
 import { mergeSection } from './merge-section.ts';
 import { sameValue } from './same-value.ts';
@@ -39,6 +40,7 @@ export const useSectionEditor = <S extends SettingsSection>(section: S, saved: S
   const { draft, current, setDraft } = useDraft();
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const [fromServer, setFromServer] = useState<Problems>({});
+  const errorText = useEditorErrorText();
 
   const own = draft?.section === section ? draft : null;
   const savedValue = readSection(saved.config, section);
@@ -91,14 +93,14 @@ export const useSectionEditor = <S extends SettingsSection>(section: S, saved: S
       setFromServer({});
       setState({ kind: 'saved', version: result.version });
     } catch (error) {
-      const { fieldErrors } = errorData(error);
+      const { issues } = errorData(error);
       if (isVersionConflict(error)) {
         setState({ kind: 'conflict', currentVersion: currentVersionOf(error) });
-      } else if (fieldErrors) {
-        setFromServer(serverProblems(fieldErrors));
+      } else if (issues) {
+        setFromServer(serverProblems(issues));
         setState({ kind: 'invalid' });
       } else {
-        setState({ kind: 'failed', message: errorMessage(error) });
+        setState({ kind: 'failed', message: errorText(error) });
       }
     }
   };
@@ -126,7 +128,7 @@ export const useSectionEditor = <S extends SettingsSection>(section: S, saved: S
         setFromServer({});
         setState({ kind: 'reloaded', version: fresh.version });
       } catch (error) {
-        setState({ kind: 'failed', message: errorMessage(error) });
+        setState({ kind: 'failed', message: errorText(error) });
       }
     },
     /** After a conflict: put the owner's changes on top of the current version and save. */
@@ -140,7 +142,7 @@ export const useSectionEditor = <S extends SettingsSection>(section: S, saved: S
         setDraft({ section, value: merged, base: theirs, baseVersion: fresh.version });
         await save(merged, fresh.version);
       } catch (error) {
-        setState({ kind: 'failed', message: errorMessage(error) });
+        setState({ kind: 'failed', message: errorText(error) });
       }
     },
   };

@@ -1,11 +1,14 @@
 import {
+  type FieldIssue,
+  fieldIssueOf,
   type SectionValue,
   type SettingsSection,
   sectionSchemas,
 } from '@pilar/provisioning/contracts';
+import type { Problem } from '../../errors/useErrorText.ts';
 
-/** Field path ("hours.monday.close") → the first problem with it, in the contract's words. */
-export type Problems = Record<string, string>;
+/** Field path ("hours.monday.close") → the first problem with it. */
+export type Problems = Record<string, Problem>;
 
 export type Validation<S extends SettingsSection> =
   | { ok: true; data: SectionValue<S>; problems: Problems }
@@ -18,20 +21,15 @@ export const validateSection = <S extends SettingsSection>(
 ): Validation<S> => {
   const result = sectionSchemas[section].safeParse(value);
   if (result.success) return { ok: true, data: result.data as SectionValue<S>, problems: {} };
-  const problems: Problems = {};
-  for (const issue of result.error.issues) {
-    const path = issue.path.join('.');
-    problems[path] ??= issue.message;
-  }
-  return { ok: false, problems };
+  return { ok: false, problems: problemsByPath(result.error.issues.map(fieldIssueOf)) };
 };
 
-/** The server's field errors of a save, without the `value.` prefix of the save's input. */
-export const serverProblems = (fieldErrors: Record<string, string[]> | null | undefined) => {
+const problemsByPath = (issues: readonly FieldIssue[], pathOf = (path: string) => path) => {
   const problems: Problems = {};
-  for (const [path, messages] of Object.entries(fieldErrors ?? {})) {
-    const first = messages[0];
-    if (first) problems[path.replace(/^value\.?/, '')] = first;
-  }
+  for (const { path, problem, params } of issues) problems[pathOf(path)] ??= { problem, params };
   return problems;
 };
+
+/** The server's field issues of a save, without the `value.` prefix of the save's input. */
+export const serverProblems = (issues: readonly FieldIssue[]) =>
+  problemsByPath(issues, (path) => path.replace(/^value\.?/, ''));

@@ -1,9 +1,10 @@
 import { renderAgentPrompt } from '@pilar/provisioning/contracts';
 import { useState } from 'react';
+import { isVersionConflict } from '../../errors/api-error.ts';
 import { useLanguage } from '../../i18n/i18n.tsx';
 import { trpc } from '../../trpc.ts';
-import { errorMessage, isVersionConflict } from '../api-error.ts';
 import { LoadError } from '../shell/LoadError.tsx';
+import { useEditorErrorText } from '../useEditorErrorText.ts';
 import { useEditorText } from '../useEditorText.ts';
 import { useSectionName } from './section-name.ts';
 
@@ -16,6 +17,7 @@ export const HistoryView = ({
   timeZone: string;
 }) => {
   const t = useEditorText();
+  const errorText = useEditorErrorText();
   const { language } = useLanguage();
   const sectionName = useSectionName();
   const utils = trpc.useUtils();
@@ -50,7 +52,7 @@ export const HistoryView = ({
         await utils.settings.get.invalidate();
         setMessage(t('restoreConflict'));
       } else {
-        setMessage(t('restoreFailed', { message: errorMessage(error) }));
+        setMessage(t('restoreFailed', { message: errorText(error) }));
       }
     } finally {
       void utils.history.list.invalidate();

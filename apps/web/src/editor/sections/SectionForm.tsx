@@ -1,6 +1,6 @@
 import type { SettingsSection } from '@pilar/provisioning/contracts';
 import { type ComponentType, useEffect, useRef } from 'react';
-import { useProblemText } from '../draft/problem-text.ts';
+import { useEditorProblemText } from '../draft/problem-text.ts';
 import { type SavedSettings, useSectionEditor } from '../draft/useSectionEditor.ts';
 import { useEditorText } from '../useEditorText.ts';
 import { ConflictNotice } from './ConflictNotice.tsx';
@@ -19,12 +19,12 @@ export const SectionForm = ({
   labelledBy: string;
 }) => {
   const t = useEditorText();
-  const problemText = useProblemText();
+  const problemText = useEditorProblemText();
   const editor = useSectionEditor(section, saved);
   const form = useRef<HTMLFormElement>(null);
   const Form = SECTION_FORMS[section] as ComponentType<SectionProps<SettingsSection>>;
   const errors: FieldErrors = Object.fromEntries(
-    Object.entries(editor.problems).map(([path, message]) => [path, problemText(message)]),
+    Object.entries(editor.problems).map(([path, problem]) => [path, problemText(problem)]),
   );
   const busy = editor.state.kind === 'saving';
 

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { isNotLoggedIn } from '../../errors/api-error.ts';
 import { navigate } from '../../router.ts';
 import { trpc } from '../../trpc.ts';
-import { isNotLoggedIn } from '../api-error.ts';
 import { useLeaveGuard } from '../shell/leave-guard.tsx';
 import { useEditorText } from '../useEditorText.ts';
 

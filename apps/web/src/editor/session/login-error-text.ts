@@ -1,16 +1,13 @@
-import { errorData, errorMessage } from '../api-error.ts';
+import { errorData } from '../../errors/api-error.ts';
+import { useEditorErrorText } from '../useEditorErrorText.ts';
 import { useEditorText } from '../useEditorText.ts';
 
-/** The login's refusals in the owner's language (the server speaks English). */
+/** The login's refusals in the owner's language: a refused input means something is missing. */
 export const useLoginErrorText = () => {
   const t = useEditorText();
-  return (error: unknown) => {
-    const { domainCode, retryAfterSeconds } = errorData(error);
-    if (domainCode === 'INVALID_CREDENTIALS') return t('loginInvalid');
-    if (domainCode === 'TOO_MANY_ATTEMPTS')
-      return t('loginThrottled', { seconds: retryAfterSeconds ?? '?' });
-    if (domainCode === 'INVALID_INPUT') return t('loginMissing');
-    const message = errorMessage(error);
-    return message === 'Failed to fetch' ? t('networkError') : message;
-  };
+  const errorText = useEditorErrorText();
+  return (error: unknown) =>
+    errorData(error).domainCode === 'INVALID_INPUT' || errorData(error).issues
+      ? t('loginMissing')
+      : errorText(error);
 };

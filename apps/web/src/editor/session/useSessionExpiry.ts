@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { isNotLoggedIn } from '../../errors/api-error.ts';
 import { trpc } from '../../trpc.ts';
-import { isNotLoggedIn } from '../api-error.ts';
 
 /**
  * Any call refused for want of a session (it expired, or the owner logged out elsewhere)

@@ -1,6 +1,5 @@
 import { useTranslation } from '../../i18n/i18n.tsx';
 import { wizardMessages } from '../../i18n/wizard-messages.ts';
-import { useErrorText } from '../error-text.ts';
 import type { StepProgress } from './run-progress.ts';
 import { useStepText } from './useStepText.ts';
 
@@ -8,7 +7,6 @@ const ICONS = { pending: '○', running: '◌', retrying: '↻', done: '✓', fa
 
 export const RunStepList = ({ steps }: { steps: readonly StepProgress[] }) => {
   const t = useTranslation(wizardMessages);
-  const errorText = useErrorText();
   const text = useStepText();
   return (
     <ol className="run-steps" aria-label={t('provisioningSteps')}>
@@ -20,9 +18,7 @@ export const RunStepList = ({ steps }: { steps: readonly StepProgress[] }) => {
           <span className="run-step-name">{text.label(step.name)}</span>
           <span className="run-step-status">{text.status(step)}</span>
           {step.error && step.phase !== 'done' && (
-            <span className="run-step-error">
-              {t('failureReason', { reason: errorText(step.error) })}
-            </span>
+            <span className="run-step-error">{t('failureReason', { reason: step.error })}</span>
           )}
         </li>
       ))}

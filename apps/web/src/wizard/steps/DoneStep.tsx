@@ -4,7 +4,7 @@ import { type WizardMessageKey, wizardMessages } from '../../i18n/wizard-message
 import { navigate } from '../../router.ts';
 import { trpc } from '../../trpc.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
-import { useErrorText } from '../error-text.ts';
+import { useWizardErrorText } from '../error-text.ts';
 import { stepPath } from '../wizard-paths.ts';
 
 /** What each finished provisioning step produced, and the state it is in now. */
@@ -27,7 +27,7 @@ const INTEGRATIONS: { name: string; label?: WizardMessageKey }[] = [
 
 export const DoneStep = ({ runId }: { runId: string }) => {
   const t = useTranslation(wizardMessages);
-  const errorText = useErrorText();
+  const errorText = useWizardErrorText();
   const status = trpc.provisioning.status.useQuery({ runId }, { retry: false });
   const me = trpc.auth.me.useQuery();
   // The progress screen's cached status can be older than the run: judge fresh data only.
@@ -41,7 +41,7 @@ export const DoneStep = ({ runId }: { runId: string }) => {
   if (status.error) {
     return (
       <p role="alert" className="form-error">
-        {t('runLoadFailed', { reason: errorText(status.error.message) })}
+        {t('runLoadFailed', { reason: errorText(status.error) })}
       </p>
     );
   }

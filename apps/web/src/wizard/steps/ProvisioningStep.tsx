@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from '../../i18n/i18n.tsx';
 import { wizardMessages } from '../../i18n/wizard-messages.ts';
 import { navigate } from '../../router.ts';
-import { useErrorText } from '../error-text.ts';
+import { useWizardErrorText } from '../error-text.ts';
 import { RunStepList } from '../provisioning/RunStepList.tsx';
 import type { ProgressEvent, RunProgress } from '../provisioning/run-progress.ts';
 import { useRunProgress } from '../provisioning/useRunProgress.ts';
@@ -21,7 +21,7 @@ const useAnnouncement = (run: RunProgress | null, event: ProgressEvent | null) =
 
 export const ProvisioningStep = ({ runId }: { runId: string }) => {
   const t = useTranslation(wizardMessages);
-  const errorText = useErrorText();
+  const errorText = useWizardErrorText();
   const text = useStepText();
   const progress = useRunProgress(runId);
   const { run } = progress;
@@ -40,7 +40,7 @@ export const ProvisioningStep = ({ runId }: { runId: string }) => {
       </p>
       {progress.loadError && (
         <p role="alert" className="form-error">
-          {t('runLoadFailed', { reason: errorText(progress.loadError.message) })}
+          {t('runLoadFailed', { reason: errorText(progress.loadError) })}
         </p>
       )}
       {!run && !progress.loadError && <p aria-busy="true">{t('loadingRun')}</p>}
@@ -48,7 +48,7 @@ export const ProvisioningStep = ({ runId }: { runId: string }) => {
       {progress.reconnecting && <p className="notice">{t('connectionLost')}</p>}
       {progress.streamError && (
         <p role="alert" className="form-error">
-          {errorText(progress.streamError.message)}
+          {errorText(progress.streamError)}
         </p>
       )}
       {run?.phase === 'failed' && (
@@ -57,15 +57,11 @@ export const ProvisioningStep = ({ runId }: { runId: string }) => {
             <p>
               <strong>{t('runFailed', { step: text.label(failedStep?.name ?? '') })}</strong>
             </p>
-            {failedStep?.error && (
-              <p>{t('failureReason', { reason: errorText(failedStep.error) })}</p>
-            )}
+            {failedStep?.error && <p>{t('failureReason', { reason: failedStep.error })}</p>}
           </div>
           <p>{t('retryHint')}</p>
           {progress.retryError && (
-            <p role="alert">
-              {t('retryFailed', { reason: errorText(progress.retryError.message) })}
-            </p>
+            <p role="alert">{t('retryFailed', { reason: errorText(progress.retryError) })}</p>
           )}
           <button
             type="button"

@@ -3,14 +3,14 @@ import { useTranslation } from '../../i18n/i18n.tsx';
 import { wizardMessages } from '../../i18n/wizard-messages.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
 import { useDraftState } from '../draft-store.ts';
-import { useErrorText } from '../error-text.ts';
+import { useWizardErrorText } from '../error-text.ts';
 import { browserTimeZone } from '../time.ts';
 import { useSignup } from '../useSignup.ts';
 import { stepPath } from '../wizard-paths.ts';
 
 export const ReviewStep = () => {
   const t = useTranslation(wizardMessages);
-  const errorText = useErrorText();
+  const errorText = useWizardErrorText();
   const { draft } = useDraftState();
   const { signUp, pending, failure } = useSignup();
   const failureRef = useRef<HTMLParagraphElement>(null);
@@ -49,7 +49,7 @@ export const ReviewStep = () => {
         </dl>
         <AppLink href={stepPath('owner')}>{t('editOwner')}</AppLink>
       </section>
-      {failure && (
+      {failure !== null && (
         <p ref={failureRef} role="alert" tabIndex={-1} className="form-error">
           {t('signupFailed', { reason: errorText(failure) })}
         </p>

@@ -36,7 +36,7 @@ export const StudioStep = () => {
   const { draft } = useDraftState();
   const availability = useDomainAvailability(draft.domain);
   const form = useStepForm(['studioName', 'domain'], {
-    domain: availability === 'taken' ? 'Domain already taken' : null,
+    domain: availability === 'taken' ? { problem: 'DOMAIN_TAKEN', params: {} } : null,
   });
 
   return (

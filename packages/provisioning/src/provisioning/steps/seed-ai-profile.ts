@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { DEFAULT_AGENT_PROMPT } from '../../defaults/agent-prompt.ts';
-import { TenantNotFoundError } from '../../errors.ts';
+import { DomainError } from '../../errors.ts';
 import { renderAgentPrompt } from '../../prompt/render-agent-prompt.ts';
 import { conversations, tenantSettings, tenants } from '../../schema/index.ts';
 import type { ProvisioningStep } from './step.ts';
@@ -16,7 +16,7 @@ export const seedAiProfile: ProvisioningStep = {
       .where(eq(tenantSettings.tenantId, tenantId))
       .prepare('ai_profile_settings')
       .execute();
-    if (!settings) throw new TenantNotFoundError();
+    if (!settings) throw new DomainError('TENANT_NOT_FOUND');
     // The partial unique index on system_initialization makes a second run a no-op.
     await tx
       .insert(conversations)

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { TenantNotFoundError } from '../../errors.ts';
+import { DomainError } from '../../errors.ts';
 import {
   conversations,
   integrationTypeValues,
@@ -31,7 +31,7 @@ export const verifyReady: ProvisioningStep = {
       .where(eq(tenants.id, tenantId))
       .prepare('verify_ready')
       .execute();
-    if (!found) throw new TenantNotFoundError();
+    if (!found) throw new DomainError('TENANT_NOT_FOUND');
     const missing = [
       found.phoneNumbers === 0 && 'phone number',
       found.whatsAppChannels === 0 && 'WhatsApp channel',

@@ -1,0 +1,38 @@
+import type { FieldIssue, ProblemParams } from '@pilar/provisioning/contracts';
+import { errorMessages } from '../i18n/error-messages.ts';
+import { useTranslation } from '../i18n/i18n.tsx';
+import { errorData, isNetworkError } from './api-error.ts';
+
+/** A field problem without where it is: what the browser translates. */
+export type Problem = Pick<FieldIssue, 'problem' | 'params'>;
+
+const paramsOf = (data: unknown): ProblemParams =>
+  Object.fromEntries(
+    Object.entries(typeof data === 'object' && data !== null ? data : {}).filter(
+      (entry): entry is [string, string | number] =>
+        typeof entry[1] === 'string' || typeof entry[1] === 'number',
+    ),
+  );
+
+/** A field problem in the owner's language, by its code and parameters. */
+export const useProblemText = () => {
+  const t = useTranslation(errorMessages);
+  return ({ problem, params }: Problem) => t(`problem.${problem}`, params);
+};
+
+/**
+ * A failed API call in the owner's language, chosen by the code the server sent (never by its
+ * English wording). `networkText` is what the area says when the server cannot be reached.
+ */
+export const useErrorText = (networkText: string) => {
+  const t = useTranslation(errorMessages);
+  const problemText = useProblemText();
+  return (error: unknown) => {
+    if (isNetworkError(error)) return networkText;
+    const { domainCode, domainData, issues } = errorData(error);
+    const firstIssue = issues?.[0];
+    if (firstIssue) return problemText(firstIssue);
+    if (domainCode) return t(domainCode, paramsOf(domainData));
+    return t('unexpected');
+  };
+};
