@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseFailureSpec } from '@pilar/provisioning';
+import type { Env } from './env.ts';
+import type { RuntimeOptions } from './runtime.ts';
+
+const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** What the server process runs with, derived from the validated environment in this one place. */
+export const configFromEnv = (env: Env) => ({
+  listen: { port: env.PORT, host: env.HOST },
+  databaseUrl: env.DATABASE_URL,
+  dataDir: resolve(env.DATA_DIR),
+  secretKey: env.SECRET_KEY,
+  sandbox: {
+    stepDelayMs: env.SANDBOX_STEP_DELAY_MS,
+    failures: parseFailureSpec(env.SANDBOX_FAIL_STEP),
+  },
+  app: {
+    allowedOrigins: env.ALLOWED_ORIGINS,
+    trustProxy: env.TRUST_PROXY,
+    restWaitTimeoutMs: env.REST_WAIT_TIMEOUT_SECONDS * 1000,
+    throttlePolicy: {
+      accountFailures: env.LOGIN_FAILURES_PER_ACCOUNT,
+      addressFailures: env.LOGIN_FAILURES_PER_ADDRESS,
+      windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+      lockSeconds: env.LOGIN_LOCK_SECONDS,
+      maxLockSeconds: env.LOGIN_MAX_LOCK_SECONDS,
+    },
+    signupLimit: {
+      limit: env.SIGNUP_LIMIT_PER_ADDRESS,
+      windowSeconds: env.SIGNUP_LIMIT_WINDOW_SECONDS,
+    },
+    webRoot: resolve(env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR),
+  } satisfies RuntimeOptions['config'],
+  engine: {
+    concurrency: env.PROVISIONING_CONCURRENCY,
+    retryDelaySeconds: env.PROVISIONING_RETRY_DELAY_SECONDS,
+    recoveryIntervalSeconds: env.PROVISIONING_RECOVERY_INTERVAL_SECONDS,
+    stallSeconds: env.PROVISIONING_STALL_SECONDS,
+    jobExpireSeconds: env.PROVISIONING_JOB_EXPIRE_SECONDS,
+  } satisfies RuntimeOptions['engine'],
+});
+
+export type Config = ReturnType<typeof configFromEnv>;
