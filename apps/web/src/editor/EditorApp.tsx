@@ -1,6 +1,5 @@
+import '../ui/kit.css';
 import './editor.css';
-import { useEffect } from 'react';
-import { useLanguage } from '../i18n/i18n.tsx';
 import { useLocation } from '../router.ts';
 import { LoginPage } from './session/LoginPage.tsx';
 import { RequireSession } from './session/RequireSession.tsx';
@@ -11,14 +10,16 @@ import { FIRST_VIEW, safeNextPath, viewOfPath, viewPath } from './views.ts';
 
 /** The settings editor: `/login`, `/settings` and `/settings/<section>` (lazy-loaded). */
 export default function EditorApp() {
-  const { path, search } = useLocation();
-  const { language } = useLanguage();
   useSessionExpiry();
+  return (
+    <div className="ui-area">
+      <EditorScreen />
+    </div>
+  );
+}
 
-  useEffect(() => {
-    document.documentElement.lang = language;
-  }, [language]);
-
+const EditorScreen = () => {
+  const { path, search } = useLocation();
   if (path === '/login') return <LoginPage next={safeNextPath(search.get('next'))} />;
   const view = viewOfPath(path);
   if (!view) {
@@ -26,4 +27,4 @@ export default function EditorApp() {
     return <Redirect to={inSettings ? viewPath(FIRST_VIEW) : '/settings'} />;
   }
   return <RequireSession>{(owner) => <SettingsShell owner={owner} view={view} />}</RequireSession>;
-}
+};

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 
 export type Language = 'de' | 'en';
 export type Messages = Record<string, string>;
@@ -19,12 +19,15 @@ const LanguageContext = createContext<{ language: Language; setLanguage(l: Langu
 
 export const LanguageProvider = ({ children }: { children: ReactNode }) => {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
+  // The page's language, for screen readers and the browser; set here only.
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
   const value = useMemo(
     () => ({
       language,
       setLanguage: (next: Language) => {
         window.localStorage.setItem(STORAGE_KEY, next);
-        document.documentElement.lang = next;
         setLanguageState(next);
       },
     }),

@@ -1,10 +1,11 @@
-import '../ui/ui.css';
-import { useEffect, useRef } from 'react';
-import { useLanguage, useTranslation } from '../i18n/i18n.tsx';
+import '../ui/kit.css';
+import './wizard.css';
+import { type ReactNode, useEffect, useRef } from 'react';
+import { useTranslation } from '../i18n/i18n.tsx';
 import { wizardMessages } from '../i18n/wizard-messages.ts';
 import { navigate, useLocation } from '../router.ts';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { useDraftState } from './draft-store.ts';
-import { LanguageToggle } from './LanguageToggle.tsx';
 import { StepProgress } from './StepProgress.tsx';
 import { redirectFor } from './step-guard.ts';
 import { useValidator } from './useValidator.ts';
@@ -13,7 +14,6 @@ import { WIZARD_STEPS } from './wizard-steps.ts';
 /** The signup wizard: one screen per step, the current step in the URL. */
 export default function WizardPage() {
   const t = useTranslation(wizardMessages);
-  const { language } = useLanguage();
   const { path, search } = useLocation();
   const { draft } = useDraftState();
   const index = WIZARD_STEPS.findIndex((step) => path === `/signup/${step.id}`);
@@ -29,10 +29,6 @@ export default function WizardPage() {
   useEffect(() => {
     if (redirect) navigate(redirect, { replace: true });
   }, [redirect]);
-
-  useEffect(() => {
-    document.documentElement.lang = language;
-  }, [language]);
 
   useEffect(() => {
     if (step) document.title = t('documentTitle', { step: t(step.title) });
@@ -51,13 +47,13 @@ export default function WizardPage() {
     }
   }, [step?.id]);
 
-  if (!step || redirect || waiting) return null;
+  if (!step || redirect || waiting) return <WizardArea />;
   const Step = step.component;
   return (
-    <div className="wizard">
+    <WizardArea>
       <header className="wizard-header">
         <p className="brand">PILAR</p>
-        <LanguageToggle />
+        <LanguageSwitch className="button link" />
       </header>
       <StepProgress current={index} />
       <main className="wizard-main">
@@ -66,6 +62,13 @@ export default function WizardPage() {
         </h1>
         <Step key={step.id} runId={runId ?? ''} />
       </main>
-    </div>
+    </WizardArea>
   );
 }
+
+/** The page, also while a screen waits, so it does not flash without the wizard's background. */
+const WizardArea = ({ children }: { children?: ReactNode }) => (
+  <div className="ui-area roomy">
+    <div className="wizard">{children}</div>
+  </div>
+);

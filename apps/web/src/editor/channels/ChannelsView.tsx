@@ -82,7 +82,7 @@ export const ChannelsView = () => {
       </section>
       <section className="ed-subsection" aria-labelledby="ed-integrations-title">
         <h2 id="ed-integrations-title">{t('integrationsTitle')}</h2>
-        <p className="ed-hint">{t('integrationsHint')}</p>
+        <p className="field-hint">{t('integrationsHint')}</p>
         <ul className="ed-integrations">
           {integrations.map((integration) => (
             <li key={integration.id}>

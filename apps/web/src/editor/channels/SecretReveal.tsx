@@ -36,12 +36,12 @@ export const SecretReveal = ({ kind, channelId, name }: SecretRevealProps) => {
         ) : (
           <code>{secret}</code>
         )}
-        {failed && <span className="ed-field-error"> {t('secretFailed')}</span>}
+        {failed && <span className="field-error"> {t('secretFailed')}</span>}
       </span>{' '}
       {secret === null ? (
         <button
           type="button"
-          className="ed-button small secondary"
+          className="button small secondary"
           disabled={reveal.isPending}
           aria-label={t('revealNamed', { name })}
           onClick={() => void show()}
@@ -51,7 +51,7 @@ export const SecretReveal = ({ kind, channelId, name }: SecretRevealProps) => {
       ) : (
         <button
           type="button"
-          className="ed-button small secondary"
+          className="button small secondary"
           aria-label={t('hideNamed', { name })}
           onClick={() => setSecret(null)}
         >

@@ -8,8 +8,9 @@ interface CheckboxInputProps {
   onChange(checked: boolean): void;
 }
 
+/** A checkbox in the kit's field layout, the box before its label and the hint below. */
 export const CheckboxInput = ({ id, label, hint, checked, onChange }: CheckboxInputProps) => (
-  <div className="ed-field ed-check">
+  <div className="field ed-check">
     <input
       id={id}
       type="checkbox"
@@ -19,7 +20,7 @@ export const CheckboxInput = ({ id, label, hint, checked, onChange }: CheckboxIn
     />
     <label htmlFor={id}>{label}</label>
     {hint && (
-      <p id={`${id}-hint`} className="ed-hint">
+      <p id={`${id}-hint`} className="field-hint">
         {hint}
       </p>
     )}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { controlAria, Field, type FieldProps } from './Field.tsx';
+import { Field, type FieldProps, fieldAria } from '../../ui/Field.tsx';
 
 interface NumberInputProps extends FieldProps {
   /** NaN while the input is empty or not a number; the schema reports it. */
@@ -15,15 +15,12 @@ const parse = (text: string) => (text.trim() === '' ? Number.NaN : Number(text))
 
 /** A labelled number input that keeps what is typed (e.g. "0.") while the value is a number. */
 export const NumberInput = ({
-  id,
-  label,
-  hint,
-  error,
   value,
   onChange,
   min,
   max,
   step = 1,
+  ...field
 }: NumberInputProps) => {
   const [text, setText] = useState(() => toText(value));
   const [shown, setShown] = useState(value);
@@ -33,9 +30,9 @@ export const NumberInput = ({
     if (!Object.is(parse(text), value)) setText(toText(value));
   }
   return (
-    <Field id={id} label={label} hint={hint} error={error}>
+    <Field {...field}>
       <input
-        id={id}
+        id={field.id}
         type="number"
         className="ed-number"
         min={min}
@@ -46,7 +43,7 @@ export const NumberInput = ({
           setText(event.target.value);
           onChange(parse(event.target.value));
         }}
-        {...controlAria({ id, label, hint, error })}
+        {...fieldAria(field)}
       />
     </Field>
   );

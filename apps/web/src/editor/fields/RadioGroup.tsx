@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { FieldError } from './FieldError.tsx';
+import { describedBy } from '../../ui/described-by.ts';
+import { FieldError } from '../../ui/FieldError.tsx';
 import type { Option } from './SelectInput.tsx';
 
 interface RadioGroupProps {
@@ -23,14 +24,12 @@ export const RadioGroup = ({
   onChange,
 }: RadioGroupProps) => (
   <fieldset
-    className="ed-field ed-radios"
-    aria-describedby={
-      [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
-    }
+    className="field ed-radios"
+    aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
   >
     <legend>{legend}</legend>
     {hint && (
-      <p id={`${id}-hint`} className="ed-hint">
+      <p id={`${id}-hint`} className="field-hint">
         {hint}
       </p>
     )}

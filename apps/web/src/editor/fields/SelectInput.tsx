@@ -1,4 +1,4 @@
-import { controlAria, Field, type FieldProps } from './Field.tsx';
+import { Field, type FieldProps, fieldAria } from '../../ui/Field.tsx';
 
 export interface Option {
   value: string;
@@ -11,21 +11,13 @@ interface SelectInputProps extends FieldProps {
   onChange(value: string): void;
 }
 
-export const SelectInput = ({
-  id,
-  label,
-  hint,
-  error,
-  value,
-  options,
-  onChange,
-}: SelectInputProps) => (
-  <Field id={id} label={label} hint={hint} error={error}>
+export const SelectInput = ({ value, options, onChange, ...field }: SelectInputProps) => (
+  <Field {...field}>
     <select
-      id={id}
+      id={field.id}
       value={value}
       onChange={(event) => onChange(event.target.value)}
-      {...controlAria({ id, label, hint, error })}
+      {...fieldAria(field)}
     >
       {options.map((option) => (
         <option key={option.value} value={option.value}>

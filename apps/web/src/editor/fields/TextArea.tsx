@@ -1,5 +1,5 @@
+import { Field, type FieldProps, fieldAria } from '../../ui/Field.tsx';
 import { CharacterCounter } from './CharacterCounter.tsx';
-import { controlAria, Field, type FieldProps } from './Field.tsx';
 
 interface TextAreaProps extends FieldProps {
   value: string;
@@ -10,24 +10,15 @@ interface TextAreaProps extends FieldProps {
 }
 
 /** A labelled multi-line input with a character counter. */
-export const TextArea = ({
-  id,
-  label,
-  hint,
-  error,
-  value,
-  onChange,
-  maxLength,
-  rows = 3,
-}: TextAreaProps) => (
-  <Field id={id} label={label} hint={hint} error={error}>
+export const TextArea = ({ value, onChange, maxLength, rows = 3, ...field }: TextAreaProps) => (
+  <Field {...field}>
     <textarea
-      id={id}
+      id={field.id}
       rows={rows}
       value={value}
       onChange={(event) => onChange(event.target.value)}
-      {...controlAria({ id, label, hint, error }, `${id}-count`)}
+      {...fieldAria(field, `${field.id}-count`)}
     />
-    <CharacterCounter id={`${id}-count`} length={value.length} max={maxLength} />
+    <CharacterCounter id={`${field.id}-count`} length={value.length} max={maxLength} />
   </Field>
 );

@@ -1,4 +1,4 @@
-import { describedBy } from './described-by.ts';
+import { describedBy } from '../../ui/described-by.ts';
 
 interface TimeInputProps {
   id: string;
@@ -39,6 +39,7 @@ export const TimeInput = ({
     </label>
     <input
       id={id}
+      className="field-control"
       type="text"
       inputMode="numeric"
       autoComplete="off"

@@ -37,7 +37,7 @@ export const PromptPreview = ({ studioName, config, draft }: PromptPreviewProps)
   return (
     <aside className="ed-preview" aria-labelledby="ed-preview-title">
       <h2 id="ed-preview-title">{t('previewTitle')}</h2>
-      <p className="ed-hint" id="ed-preview-state">
+      <p className="field-hint" id="ed-preview-state">
         {isDirty(draft) ? t('previewUnsaved') : t('previewSaved')}
       </p>
       <PromptText prompt={prompt} saved={saved} describedBy="ed-preview-state" />

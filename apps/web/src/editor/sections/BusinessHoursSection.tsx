@@ -14,7 +14,7 @@ export const BusinessHoursSection = ({
     <>
       <section className="ed-subsection" aria-labelledby="ed-week-title">
         <h2 id="ed-week-title">{t('weekTitle')}</h2>
-        <p className="ed-hint">{t('weekHint')}</p>
+        <p className="field-hint">{t('weekHint')}</p>
         {WEEKDAYS.map((day) => (
           <DayHoursEditor
             key={day}

@@ -27,10 +27,10 @@ export const ConflictNotice = ({
       </p>
       <p>{t('conflictExplanation')}</p>
       <div className="ed-row-actions">
-        <button type="button" className="ed-button secondary" disabled={busy} onClick={onReload}>
+        <button type="button" className="button secondary" disabled={busy} onClick={onReload}>
           {t('conflictReload')}
         </button>
-        <button type="button" className="ed-button primary" disabled={busy} onClick={onReapply}>
+        <button type="button" className="button primary" disabled={busy} onClick={onReapply}>
           {t('conflictReapply')}
         </button>
       </div>

@@ -1,9 +1,9 @@
 import { LANGUAGES } from '@pilar/provisioning/contracts';
 import { useMemo } from 'react';
 import { useLanguage } from '../../i18n/i18n.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { pick } from '../fields/pick.ts';
 import { SelectInput } from '../fields/SelectInput.tsx';
-import { TextInput } from '../fields/TextInput.tsx';
 import { useEditorText } from '../useEditorText.ts';
 import type { SectionProps } from './section-props.ts';
 
@@ -46,7 +46,7 @@ export const GeneralSection = ({ value, onChange, errors }: SectionProps<'genera
         onChange={(next) => onChange({ ...value, language: pick(LANGUAGES, next, value.language) })}
         error={errors.language}
       />
-      <TextInput
+      <TextField
         id="f-timezone"
         label={t('timezoneLabel')}
         hint={now ? t('timezoneHintWithTime', { time: now }) : t('timezoneHint')}
@@ -54,7 +54,7 @@ export const GeneralSection = ({ value, onChange, errors }: SectionProps<'genera
         autoComplete="off"
         spellCheck={false}
         value={value.timezone}
-        onChange={(timezone) => onChange({ ...value, timezone })}
+        onChange={(event) => onChange({ ...value, timezone: event.target.value })}
         error={errors.timezone}
       />
       <datalist id="ed-timezones">

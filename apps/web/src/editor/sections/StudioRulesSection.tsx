@@ -1,7 +1,8 @@
 import { STUDIO_RULE_MAX_LENGTH, STUDIO_RULES_MAX_COUNT } from '@pilar/provisioning/contracts';
 import { useEffect, useState } from 'react';
+import { FieldError } from '../../ui/FieldError.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { CharacterCounter } from '../fields/CharacterCounter.tsx';
-import { TextInput } from '../fields/TextInput.tsx';
 import { moveItem, useListKeys } from '../fields/useListKeys.ts';
 import { useEditorText } from '../useEditorText.ts';
 import type { SectionProps } from './section-props.ts';
@@ -56,23 +57,23 @@ export const StudioRulesSection = ({
   const full = rules.length >= STUDIO_RULES_MAX_COUNT;
   return (
     <>
-      <p id="ed-rules-count" className="ed-hint">
+      <p id="ed-rules-count" className="field-hint">
         {t('rulesCount', { count: rules.length, max: STUDIO_RULES_MAX_COUNT })}
       </p>
-      <p className="ed-field-error" aria-live="polite">
-        {errors['']}
-      </p>
+      <FieldError message={errors['']} />
       <ol className="ed-rules">
         {rules.map((rule, index) => {
           const position = index + 1;
           const id = ruleId(index);
           return (
             <li key={list.keys[index]} className="ed-rule">
-              <TextInput
+              <TextField
                 id={id}
                 label={t('ruleLabel', { position })}
                 value={rule}
-                onChange={(text) => onChange(rules.map((item, at) => (at === index ? text : item)))}
+                onChange={(event) =>
+                  onChange(rules.map((item, at) => (at === index ? event.target.value : item)))
+                }
                 error={errors[`${index}`]}
                 after={
                   <CharacterCounter
@@ -86,7 +87,7 @@ export const StudioRulesSection = ({
                 <button
                   id={`ed-rule-${index}-up`}
                   type="button"
-                  className="ed-button small"
+                  className="button small"
                   disabled={index === 0}
                   aria-label={t('ruleMoveUp', { position })}
                   onClick={() => move(index, -1)}
@@ -97,7 +98,7 @@ export const StudioRulesSection = ({
                 <button
                   id={`ed-rule-${index}-down`}
                   type="button"
-                  className="ed-button small"
+                  className="button small"
                   disabled={index === rules.length - 1}
                   aria-label={t('ruleMoveDown', { position })}
                   onClick={() => move(index, 1)}
@@ -107,7 +108,7 @@ export const StudioRulesSection = ({
                 </button>
                 <button
                   type="button"
-                  className="ed-button small danger"
+                  className="button small danger"
                   aria-label={t('ruleDelete', { position })}
                   onClick={() => remove(index)}
                 >
@@ -121,7 +122,7 @@ export const StudioRulesSection = ({
       <button
         id="ed-add-rule"
         type="button"
-        className="ed-button secondary"
+        className="button secondary"
         disabled={full}
         aria-describedby="ed-rules-count"
         onClick={add}

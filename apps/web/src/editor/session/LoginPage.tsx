@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { navigate } from '../../router.ts';
 import { trpc } from '../../trpc.ts';
-import { TextInput } from '../fields/TextInput.tsx';
-import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
+import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { Redirect } from '../shell/Redirect.tsx';
 import { useEditorText } from '../useEditorText.ts';
 import { useLoginErrorText } from './login-error-text.ts';
@@ -46,13 +46,13 @@ export const LoginPage = ({ next }: { next: string }) => {
     <div className="ed-login">
       <header className="ed-login-header">
         <p className="ed-brand">PILAR</p>
-        <LanguageSwitch />
+        <LanguageSwitch className="button small secondary" />
       </header>
       <main className="ed-card">
         <h1>{t('loginTitle')}</h1>
         <p>{t('loginIntro')}</p>
         <form noValidate onSubmit={(event) => void submit(event)}>
-          <TextInput
+          <TextField
             id="ed-login-email"
             label={t('emailLabel')}
             type="email"
@@ -61,9 +61,9 @@ export const LoginPage = ({ next }: { next: string }) => {
             aria-describedby={error ? 'ed-login-error' : undefined}
             required
             value={email}
-            onChange={setEmail}
+            onChange={(event) => setEmail(event.target.value)}
           />
-          <TextInput
+          <TextField
             id="ed-login-password"
             label={t('passwordLabel')}
             type="password"
@@ -72,16 +72,16 @@ export const LoginPage = ({ next }: { next: string }) => {
             aria-describedby={error ? 'ed-login-error' : undefined}
             required
             value={password}
-            onChange={setPassword}
+            onChange={(event) => setPassword(event.target.value)}
           />
           <div id="ed-login-error" className="ed-form-error" role="alert">
             {error}
           </div>
-          <button type="submit" className="ed-button primary" disabled={login.isPending}>
+          <button type="submit" className="button primary" disabled={login.isPending}>
             {login.isPending ? t('loggingIn') : t('loginButton')}
           </button>
         </form>
-        <p className="ed-hint">
+        <p className="field-hint">
           {t('noAccount')} <a href="/signup/studio">{t('createStudio')}</a>
         </p>
       </main>

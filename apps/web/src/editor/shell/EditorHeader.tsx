@@ -1,7 +1,7 @@
+import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { LogoutButton } from '../session/LogoutButton.tsx';
 import type { Owner } from '../session/RequireSession.tsx';
 import { useEditorText } from '../useEditorText.ts';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export const EditorHeader = ({ owner }: { owner: Owner }) => {
   const t = useEditorText();
@@ -15,7 +15,7 @@ export const EditorHeader = ({ owner }: { owner: Owner }) => {
           <span className="visually-hidden">{t('loggedInAs')} </span>
           {owner.user.email}
         </span>
-        <LanguageSwitch />
+        <LanguageSwitch className="button small secondary" />
         <LogoutButton />
       </div>
     </header>

@@ -5,7 +5,7 @@ export const LoadError = ({ onRetry }: { onRetry(): void }) => {
   return (
     <div className="ed-error-box" role="alert">
       <p>{t('loadFailed')}</p>
-      <button type="button" className="ed-button secondary" onClick={onRetry}>
+      <button type="button" className="button secondary" onClick={onRetry}>
         {t('retry')}
       </button>
     </div>

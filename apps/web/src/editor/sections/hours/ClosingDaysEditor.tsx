@@ -1,6 +1,7 @@
 import { MAX_CLOSING_DAYS } from '@pilar/provisioning/contracts';
+import { FieldError } from '../../../ui/FieldError.tsx';
+import { TextField } from '../../../ui/TextField.tsx';
 import { fieldId } from '../../fields/field-id.ts';
-import { TextInput } from '../../fields/TextInput.tsx';
 import { useListKeys } from '../../fields/useListKeys.ts';
 import { useEditorText } from '../../useEditorText.ts';
 import type { FieldErrors } from '../section-props.ts';
@@ -28,12 +29,10 @@ export const ClosingDaysEditor = ({ value, onChange, errors }: ClosingDaysEditor
   return (
     <section className="ed-subsection" aria-labelledby="ed-closing-days-title">
       <h2 id="ed-closing-days-title">{t('closingDaysTitle')}</h2>
-      <p className="ed-hint" id="ed-closing-days-hint">
+      <p className="field-hint" id="ed-closing-days-hint">
         {t('closingDaysHint', { count: value.length, max: MAX_CLOSING_DAYS })}
       </p>
-      <p className="ed-field-error" aria-live="polite">
-        {errors.closingDays}
-      </p>
+      <FieldError message={errors.closingDays} />
       {value.length === 0 ? (
         <p>{t('noClosingDays')}</p>
       ) : (
@@ -42,26 +41,25 @@ export const ClosingDaysEditor = ({ value, onChange, errors }: ClosingDaysEditor
             const position = index + 1;
             return (
               <li key={list.keys[index]} className="ed-closing-day">
-                <TextInput
+                <TextField
                   id={fieldId(`closingDays.${index}.date`)}
                   type="date"
-                  className="ed-date"
                   label={t('closingDayDate', { position })}
                   value={day.date}
-                  onChange={(date) => update(index, { date })}
+                  onChange={(event) => update(index, { date: event.target.value })}
                   error={errors[`closingDays.${index}.date`]}
                 />
-                <TextInput
+                <TextField
                   id={fieldId(`closingDays.${index}.label`)}
                   label={t('closingDayLabel', { position })}
                   maxLength={200}
                   value={day.label}
-                  onChange={(label) => update(index, { label })}
+                  onChange={(event) => update(index, { label: event.target.value })}
                   error={errors[`closingDays.${index}.label`]}
                 />
                 <button
                   type="button"
-                  className="ed-button small danger"
+                  className="button small danger"
                   aria-label={t('closingDayRemove', { position })}
                   onClick={() => {
                     onChange(value.filter((_, at) => at !== index));
@@ -79,7 +77,7 @@ export const ClosingDaysEditor = ({ value, onChange, errors }: ClosingDaysEditor
       <button
         id="ed-add-closing-day"
         type="button"
-        className="ed-button secondary"
+        className="button secondary"
         disabled={full}
         onClick={() => {
           onChange([...value, { date: '', label: '' }]);

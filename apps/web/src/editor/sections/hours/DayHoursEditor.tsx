@@ -1,4 +1,5 @@
 import { MAX_RANGES_PER_DAY, type Weekday } from '@pilar/provisioning/contracts';
+import { FieldError } from '../../../ui/FieldError.tsx';
 import { CheckboxInput } from '../../fields/CheckboxInput.tsx';
 import { fieldId } from '../../fields/field-id.ts';
 import { TimeInput } from '../../fields/TimeInput.tsx';
@@ -49,7 +50,7 @@ export const DayHoursEditor = ({ day, value, onChange, errors }: DayHoursEditorP
         onChange={(closed) => onChange({ ...value, closed })}
       />
       {value.closed ? (
-        <p className="ed-hint">{t('closedAllDay')}</p>
+        <p className="field-hint">{t('closedAllDay')}</p>
       ) : (
         <>
           <ol className="ed-ranges">
@@ -89,7 +90,7 @@ export const DayHoursEditor = ({ day, value, onChange, errors }: DayHoursEditorP
                   {ranges.length > 1 && (
                     <button
                       type="button"
-                      className="ed-button small danger"
+                      className="button small danger"
                       aria-label={t('rangeRemove', { day: dayName, position })}
                       onClick={() => {
                         onChange(
@@ -104,9 +105,7 @@ export const DayHoursEditor = ({ day, value, onChange, errors }: DayHoursEditorP
                       {t('remove')}
                     </button>
                   )}
-                  <p id={errorId} className="ed-field-error" aria-live="polite">
-                    {problem}
-                  </p>
+                  <FieldError id={errorId} message={problem} />
                 </li>
               );
             })}
@@ -114,7 +113,7 @@ export const DayHoursEditor = ({ day, value, onChange, errors }: DayHoursEditorP
           <button
             id={`ed-add-range-${day}`}
             type="button"
-            className="ed-button small secondary"
+            className="button small secondary"
             disabled={ranges.length >= MAX_RANGES_PER_DAY}
             aria-label={t('rangeAdd', { day: dayName })}
             onClick={() => {
@@ -124,9 +123,7 @@ export const DayHoursEditor = ({ day, value, onChange, errors }: DayHoursEditorP
           >
             {t('addRange')}
           </button>
-          <p className="ed-field-error" aria-live="polite">
-            {rangesError}
-          </p>
+          <FieldError message={rangesError} />
         </>
       )}
     </fieldset>

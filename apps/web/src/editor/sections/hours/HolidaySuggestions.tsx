@@ -44,7 +44,7 @@ export const HolidaySuggestions = ({ closingDays, disabled, onAdd }: HolidaySugg
   return (
     <section className="ed-holidays" aria-labelledby="ed-holidays-title">
       <h3 id="ed-holidays-title">{t('holidaysTitle')}</h3>
-      <p className="ed-hint">{t('holidaysHint')}</p>
+      <p className="field-hint">{t('holidaysHint')}</p>
       <div className="ed-inline-fields">
         <SelectInput
           id="ed-holiday-state"
@@ -65,7 +65,7 @@ export const HolidaySuggestions = ({ closingDays, disabled, onAdd }: HolidaySugg
         />
       </div>
       {holidays.isPending && <p aria-busy="true">{t('loading')}</p>}
-      {holidays.isError && <p className="ed-field-error">{t('holidaysFailed')}</p>}
+      {holidays.isError && <p className="field-error">{t('holidaysFailed')}</p>}
       {holidays.data && (
         <ul className="ed-holiday-list" aria-label={t('holidaysListLabel', { year })}>
           {holidays.data.map((holiday) => {
@@ -78,7 +78,7 @@ export const HolidaySuggestions = ({ closingDays, disabled, onAdd }: HolidaySugg
                 </span>
                 <button
                   type="button"
-                  className="ed-button small secondary"
+                  className="button small secondary"
                   disabled={added || disabled}
                   aria-label={
                     added

@@ -1,6 +1,0 @@
-/** Always rendered, so a screen reader announces an error the moment it appears. */
-export const FieldError = ({ id, message }: { id: string; message?: string | undefined }) => (
-  <p id={id} className="ed-field-error" aria-live="polite">
-    {message}
-  </p>
-);
