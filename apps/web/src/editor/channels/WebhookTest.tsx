@@ -12,7 +12,7 @@ export const WebhookTest = ({ channelId }: { channelId: string }) => {
     <div className="ed-webhook-test">
       <button
         type="button"
-        className="ed-button secondary"
+        className="button secondary"
         disabled={test.isPending}
         onClick={() => test.mutate({ channelId })}
       >

@@ -55,12 +55,12 @@ export const SectionForm = ({
         />
       )}
       <div className="ed-form-actions">
-        <button type="submit" className="ed-button primary" disabled={!editor.dirty || busy}>
+        <button type="submit" className="button primary" disabled={!editor.dirty || busy}>
           {t('save')}
         </button>
         <button
           type="button"
-          className="ed-button secondary"
+          className="button secondary"
           disabled={!editor.dirty || busy}
           onClick={editor.discard}
         >

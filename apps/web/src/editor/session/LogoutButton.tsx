@@ -34,14 +34,14 @@ export const LogoutButton = () => {
     <>
       <button
         type="button"
-        className="ed-button small secondary"
+        className="button small secondary"
         disabled={logout.isPending}
         onClick={() => void leave()}
       >
         {t('logout')}
       </button>
       {failed && (
-        <span role="alert" className="ed-field-error">
+        <span role="alert" className="field-error">
           {t('logoutFailed')}
         </span>
       )}
