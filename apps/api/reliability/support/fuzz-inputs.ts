@@ -505,3 +505,36 @@ export const headerValue = fc
   )
   // Other control characters are refused by fetch itself before anything is sent.
   .map((value) => value.replace(/[^\t\x20-\x7e\x80-\xff]/g, ''));
+
+/** Mostly `common`, now and then one of `rare` (by default 1 in 20). */
+export const weighted = <T>(common: T, rare: fc.Arbitrary<T>, rareWeight = 1, commonWeight = 19) =>
+  fc.oneof(
+    { weight: commonWeight, arbitrary: fc.constant(common) },
+    { weight: rareWeight, arbitrary: rare },
+  );
+
+/** Mostly JSON; sometimes a variant of it, another type, or no Content-Type at all. */
+export const jsonContentType = weighted(
+  'application/json' as string | null,
+  fc.constantFrom(
+    'application/json; charset=utf-8',
+    'Application/JSON',
+    'application/vnd.api+json',
+    'application/json;charset=latin1',
+    'application/json ; x=y',
+    null,
+    'text/plain',
+    'text/plain;charset=UTF-8',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=fuzz',
+    'application/octet-stream',
+    'application/jsonx',
+    'json',
+    '',
+  ),
+  3,
+);
+
+/** A generated value as text for a URL (a string as it is, anything else as JSON). */
+export const textOf = (value: unknown) =>
+  typeof value === 'string' ? value : (JSON.stringify(value) ?? '');

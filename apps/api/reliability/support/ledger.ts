@@ -15,7 +15,10 @@ declare module 'vitest' {
   }
 }
 
+/** The test a proof belongs to (vitest's `task`). */
+export type ProofTask = { meta: TaskMeta };
+
 /** Adds a line to the table printed at the end of `pnpm test:reliability`. */
-export const recordProof = (task: { meta: TaskMeta }, proof: Proof) => {
+export const recordProof = (task: ProofTask, proof: Proof) => {
   task.meta.proofs = [...(task.meta.proofs ?? []), proof];
 };

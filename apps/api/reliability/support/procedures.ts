@@ -1,4 +1,6 @@
 import { appRouter } from '../../src/router/root.ts';
+import { readEventStream, type SseEvent } from './event-stream.ts';
+import { parseJson } from './parse-json.ts';
 
 export type ProcedureType = 'query' | 'mutation' | 'subscription';
 
@@ -17,12 +19,6 @@ export const mutationPaths = () =>
     .filter(({ type }) => type === 'mutation')
     .map(({ path }) => path);
 
-export interface SseEvent {
-  event: string;
-  data: string;
-  id?: string;
-}
-
 /** What one raw call over the wire came back with, as a browser or script would see it. */
 export interface WireResult {
   /** The HTTP status, or for a subscription the status its error event names (200 if none). */
@@ -39,65 +35,41 @@ export interface WireResult {
   timedOut?: boolean;
 }
 
-/** Complete events of a `text/event-stream` body (an unfinished last block is left out). */
-export const parseEventStream = (text: string): SseEvent[] =>
-  text
-    .split(/\r?\n\r?\n/)
-    .slice(0, -1)
-    .map((block) => {
-      const event: SseEvent = { event: 'message', data: '' };
-      const data: string[] = [];
-      for (const line of block.split(/\r?\n/)) {
-        const separator = line.indexOf(':');
-        if (separator <= 0) continue;
-        const field = line.slice(0, separator);
-        const value = line.slice(separator + 1).replace(/^ /, '');
-        if (field === 'event') event.event = value;
-        else if (field === 'data') data.push(value);
-        else if (field === 'id') event.id = value;
-      }
-      event.data = data.join('\n');
-      return event;
-    })
-    .filter((event) => event.data !== '' || event.event !== 'message');
+const isStreamEnd = (events: SseEvent[]) => {
+  const last = events.at(-1)?.event;
+  return last === 'serialized-error' || last === 'return';
+};
 
-const readEventStream = async (
+const subscriptionResult = async (
   response: Response,
   controller: AbortController,
   timeoutMs: number,
 ): Promise<WireResult> => {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-      const last = parseEventStream(text).at(-1)?.event;
-      if (last === 'serialized-error' || last === 'return') break;
-    }
-  } catch (error) {
-    if (!timedOut) throw error;
-  } finally {
-    clearTimeout(timer);
-    controller.abort();
-  }
-  const all = parseEventStream(text);
-  const failure = all.find((event) => event.event === 'serialized-error');
+  const { text, events, timedOut } = await readEventStream(
+    response,
+    controller,
+    timeoutMs,
+    isStreamEnd,
+  );
+  const failure = events.find((event) => event.event === 'serialized-error');
   const error = failure ? (JSON.parse(failure.data) as WireResult['error']) : undefined;
   return {
     status: error?.data?.httpStatus ?? response.status,
     text,
     error,
-    events: all.filter((event) => event.event === 'message'),
+    events: events.filter((event) => event.event === 'message'),
     timedOut,
   };
+};
+
+interface Envelope {
+  result?: { data?: unknown };
+  error?: WireResult['error'];
+}
+
+const envelopeOf = (text: string) => {
+  const parsed = parseJson(text);
+  return parsed.ok ? (parsed.value as Envelope | null) : undefined;
 };
 
 /**
@@ -123,9 +95,9 @@ export const callProcedure = async (
     });
     if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
       const text = await response.text();
-      return { status: response.status, text, error: parseJson(text)?.error };
+      return { status: response.status, text, error: envelopeOf(text)?.error };
     }
-    return readEventStream(response, controller, streamTimeoutMs);
+    return subscriptionResult(response, controller, streamTimeoutMs);
   }
   const response =
     type === 'query'
@@ -136,16 +108,6 @@ export const callProcedure = async (
           body: input === undefined ? '' : JSON.stringify(input),
         });
   const text = await response.text();
-  const body = parseJson(text);
+  const body = envelopeOf(text);
   return { status: response.status, text, data: body?.result?.data, error: body?.error };
-};
-
-const parseJson = (
-  text: string,
-): { result?: { data?: unknown }; error?: WireResult['error'] } | undefined => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 };

@@ -1,0 +1,66 @@
+import type { Tally } from './fuzz-tally.ts';
+import type { ProcedureType } from './procedures.ts';
+
+const ANY = 'any';
+/** How much each table may change in a batch; `any` for what provisioning writes. */
+export type Expectation = Record<string, number | typeof ANY>;
+type Counts = Record<string, number>;
+
+/** What an accepted sign-up leaves behind once its provisioning finished. */
+export const signupRows = (tenants: number, sessions: number): Expectation => {
+  const provisioned = tenants > 0 ? ANY : 0;
+  return {
+    tenants,
+    tenant_users: tenants,
+    tenant_settings: tenants,
+    settings_history: tenants,
+    provisioning_runs: tenants,
+    sessions,
+    phone_numbers: provisioned,
+    whatsapp_channels: provisioned,
+    tenant_integrations: provisioned,
+    provisioning_events: provisioned,
+    provisioning_steps: provisioned,
+    conversations: provisioned,
+    workout_plans: provisioned,
+  };
+};
+
+/** Row effects of accepted mutations; a mutation missing here is reported, not checked. */
+const MUTATION_EFFECTS: Record<string, (tally: Tally) => Expectation> = {
+  'auth.login': (tally) => ({ sessions: tally.accepted }),
+  'auth.logout': (tally) => ({ sessions: -tally.accepted }),
+  'settings.saveSection': (tally) => ({ settings_history: tally.accepted }),
+  'history.restore': (tally) => ({ settings_history: tally.accepted }),
+  'channels.revealSecret': () => ({}),
+  'channels.testWebhook': () => ({}),
+  'signup.create': (tally) => signupRows(tally.tenantIds.size, tally.accepted),
+};
+
+/** The row changes a procedure's accepted inputs explain; null: not checked. */
+export const procedureEffects = (path: string, type: ProcedureType) => (tally: Tally) => {
+  if (type !== 'mutation' || tally.accepted === 0) return {};
+  return MUTATION_EFFECTS[path]?.(tally) ?? null;
+};
+
+/** Rows written beyond what accepted inputs explain (the promise's "lost"), with a summary. */
+export const compareRows = (before: Counts, after: Counts, expected: Expectation | null) => {
+  const deltas = Object.keys({ ...before, ...after })
+    .map((table) => [table, (after[table] ?? 0) - (before[table] ?? 0)] as const)
+    .filter(([, delta]) => delta !== 0);
+  const changed = deltas.map(([table, delta]) => `${table} ${delta > 0 ? '+' : ''}${delta}`);
+  if (expected === null) {
+    return { lost: 0, text: `rows ${changed.join(', ') || 'unchanged'} (accepted: not checked)` };
+  }
+  let lost = 0;
+  for (const table of Object.keys({ ...before, ...after, ...expected })) {
+    const want = expected[table] ?? 0;
+    if (want === ANY) continue;
+    lost += Math.abs((after[table] ?? 0) - (before[table] ?? 0) - want);
+  }
+  if (deltas.length === 0) return { lost, text: 'rows unchanged' };
+  if (lost > 0) return { lost, text: `rows ${changed.join(', ')}: ${lost} UNEXPLAINED` };
+  const shown = changed.slice(0, 2).join(', ');
+  const more = changed.length > 2 ? ` +${changed.length - 2} tables` : '';
+  return { lost, text: `rows as accepted (${shown}${more})` };
+};
