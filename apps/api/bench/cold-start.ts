@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { freeLoopbackPort } from '@pilar/provisioning';
+import { freeLoopbackPort } from '@pilar/provisioning/embedded';
 
 const REPOSITORY = fileURLToPath(new URL('../../..', import.meta.url));
 const START_TIMEOUT_MS = 180_000;

@@ -5,7 +5,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPasswordHasher, generateKeySpec, startEmbeddedPostgres } from '@pilar/provisioning';
+import { createPasswordHasher, generateKeySpec } from '@pilar/provisioning';
+import { startEmbeddedPostgres } from '@pilar/provisioning/embedded';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { type ServerProcess, startServerProcess } from '../test/support/server-process.ts';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseFailureSpec } from '@pilar/provisioning';
+import { parseFailureSpec } from '@pilar/provisioning/sandbox';
 import type { Env } from './env.ts';
 import type { RuntimeOptions } from './runtime.ts';
 

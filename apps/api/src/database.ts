@@ -2,7 +2,7 @@ import {
   type EmbeddedPostgres,
   findRetiredPgliteData,
   startEmbeddedPostgres,
-} from '@pilar/provisioning';
+} from '@pilar/provisioning/embedded';
 import type { Logger } from './logger.ts';
 
 // PostgreSQL's default line prefix is "<date> <time> <zone> [<pid>] ".

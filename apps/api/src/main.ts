@@ -1,4 +1,5 @@
-import { createDb, createSandboxProviders, sandboxBeforeStep } from '@pilar/provisioning';
+import { createDb } from '@pilar/provisioning';
+import { createSandboxProviders, sandboxBeforeStep } from '@pilar/provisioning/sandbox';
 import { createApp } from './app.ts';
 import { configFromEnv } from './config.ts';
 import { openDatabaseServer } from './database.ts';

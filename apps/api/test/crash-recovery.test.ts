@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb, generateKeySpec, schema, startEmbeddedPostgres } from '@pilar/provisioning';
+import { createDb, generateKeySpec, schema } from '@pilar/provisioning';
+import { startEmbeddedPostgres } from '@pilar/provisioning/embedded';
 import { countOrphanRows, countTenantRows, PROVISIONED_ROWS } from '@pilar/provisioning/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from './support/server-process.ts';

@@ -11,7 +11,7 @@ import {
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLUSTER_FOLDER, PASSWORD_FILE } from '@pilar/provisioning';
+import { CLUSTER_FOLDER, PASSWORD_FILE } from '@pilar/provisioning/embedded';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Account, startServerProcess } from './support/server-process.ts';
 import { postJson } from './support/test-server.ts';

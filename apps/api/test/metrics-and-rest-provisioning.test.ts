@@ -1,4 +1,4 @@
-import { parseFailureSpec, sandboxBeforeStep } from '@pilar/provisioning';
+import { parseFailureSpec, sandboxBeforeStep } from '@pilar/provisioning/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   postJson,

@@ -1,4 +1,4 @@
-import { parseFailureSpec, sandboxBeforeStep } from '@pilar/provisioning';
+import { parseFailureSpec, sandboxBeforeStep } from '@pilar/provisioning/sandbox';
 import { countTenantRows } from '@pilar/provisioning/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectProgress, describeEvents } from './support/progress.ts';

@@ -1,56 +1,100 @@
-// Server entry: database, secrets, bcrypt. Browsers import `@pilar/provisioning/contracts`.
-export * from './auth/login.ts';
-export * from './auth/login-throttle.ts';
-export * from './auth/password.ts';
-export * from './auth/sessions.ts';
-export * from './channels/channel-secrets.ts';
-export * from './channels/list-channels.ts';
-export * from './channels/providers.ts';
-export * from './channels/reseal-channel-secrets.ts';
-export * from './channels/reveal-secrets.ts';
-export * from './channels/sandbox-faults.ts';
-export * from './channels/sandbox-providers.ts';
-export * from './channels/verify-webhook.ts';
+// Server entry: the domain's public surface. Browsers import `@pilar/provisioning/contracts`;
+// the sandbox providers and the embedded PostgreSQL have their own entries.
+
+// Accounts and sessions
+export { type LoginDeps, type LoginParams, login, loginInputSchema } from './auth/login.ts';
+export { DEFAULT_THROTTLE_POLICY, type ThrottlePolicy } from './auth/login-throttle.ts';
+export { createPasswordHasher, type PasswordHasher } from './auth/password.ts';
+export {
+  createSession,
+  deleteSession,
+  findSession,
+  type OwnerSession,
+  SESSION_LIFETIME_SECONDS,
+} from './auth/sessions.ts';
+export { listChannels } from './channels/list-channels.ts';
+// Channels
+export type {
+  AllocatedPhoneNumber,
+  ChannelProviders,
+  PhoneNumberProvider,
+  RegisteredWhatsAppChannel,
+  WhatsAppProvider,
+} from './channels/providers.ts';
+export { resealChannelSecrets } from './channels/reseal-channel-secrets.ts';
+export {
+  type RevealableSecret,
+  revealChannelSecret,
+  revealChannelSecrets,
+} from './channels/reveal-secrets.ts';
+export { verifyWhatsAppWebhook, type WebhookHandshake } from './channels/verify-webhook.ts';
+// Contracts, defaults and the prompt renderer: the browser-safe entry, as the server uses it too.
 export * from './contracts/index.ts';
-export * from './db/create-db.ts';
-export * from './db/embedded/embedded-postgres-error.ts';
-export * from './db/embedded/free-port.ts';
-export * from './db/embedded/postgres-binaries.ts';
-export * from './db/embedded/retired-pglite.ts';
-export * from './db/embedded/start-embedded-postgres.ts';
-export type * from './db/handle.ts';
-export * from './db/migrations-folder.ts';
-export * from './db/tenant-isolation.ts';
-export * from './db/tenant-scope.ts';
-export * from './db/tenant-tables.ts';
-export type * from './db/types.ts';
-export * from './errors.ts';
-export * from './idempotency/with-idempotency.ts';
-export * from './jobs/provisioning-engine.ts';
-export * from './limits/rate-limit.ts';
-export * from './maintenance/purge-expired.ts';
-export * from './provisioning/events.ts';
-export * from './provisioning/execute-run.ts';
-export * from './provisioning/follow-run.ts';
-export * from './provisioning/observer.ts';
-export * from './provisioning/retry-run.ts';
-export * from './provisioning/run-feed.ts';
-export * from './provisioning/run-status.ts';
-export * from './provisioning/steps/index.ts';
-export * from './provisioning/wait-for-run.ts';
+export { createDb, pingDb } from './db/create-db.ts';
+// Database
+export type { DbHandle, ReleaseLock, SqlResult } from './db/handle.ts';
+export {
+  assertTenantIsolation,
+  inspectTenantIsolation,
+  TenantIsolationError,
+} from './db/tenant-isolation.ts';
+export { type Scope, TENANT_ROLE, tenantScope, unscoped } from './db/tenant-scope.ts';
+export { tenantTableNames } from './db/tenant-tables.ts';
+export type { Database, Queryable, Transaction } from './db/types.ts';
+// Errors and validation
+export {
+  DOMAIN_ERROR_CODES,
+  DomainError,
+  type DomainErrorCode,
+  type DomainErrorData,
+  type DomainErrorOf,
+  isDomainError,
+  retryAfterOf,
+} from './errors.ts';
+// Provisioning runs
+export {
+  createProvisioningEngine,
+  type EngineOptions,
+  type ProvisioningEngine,
+} from './jobs/provisioning-engine.ts';
+export type { RateLimit } from './limits/rate-limit.ts';
+// Housekeeping
+export { purgeExpired } from './maintenance/purge-expired.ts';
+export type { RunEvent, RunEventType } from './provisioning/events.ts';
+export { followRun } from './provisioning/follow-run.ts';
+export type { ProvisioningObserver, StepOutcome } from './provisioning/observer.ts';
+export { createRunFeed, type RunFeed, type RunWatch } from './provisioning/run-feed.ts';
+export { getRunStatus, type RunStatus } from './provisioning/run-status.ts';
+export {
+  PROVISIONING_STEPS,
+  type ProvisioningServices,
+  type ProvisioningStep,
+} from './provisioning/steps/index.ts';
 export * as schema from './schema/index.ts';
-export * from './secrets/key-file.ts';
-export * from './secrets/keyring.ts';
-export * from './secrets/sealed-secret.ts';
-export * from './settings/commit-settings-version.ts';
-export * from './settings/history.ts';
-export * from './settings/holidays.ts';
-export * from './settings/read-tenant-config.ts';
-export * from './settings/save-section.ts';
-export * from './tenants/create-tenant.ts';
-export * from './tenants/delete-tenant.ts';
-export * from './tenants/domain-availability.ts';
-export * from './tenants/get-tenant.ts';
-export * from './tenants/register-tenant.ts';
-export * from './tenants/start-signup.ts';
-export * from './validation.ts';
+export { loadOrCreateKeyFile, SECRET_KEY_FILE } from './secrets/key-file.ts';
+// Secrets
+export { generateKeySpec, type Keyring, parseKeyring, type SecretKey } from './secrets/keyring.ts';
+export { openSecret, type SealedSecret, sealSecret } from './secrets/sealed-secret.ts';
+export { commitSettingsVersion, type SettingsVersion } from './settings/commit-settings-version.ts';
+// Settings
+export { getTenantConfig } from './settings/get-tenant-config.ts';
+export { listSettingsHistory, restoreSettingsVersion } from './settings/history.ts';
+export {
+  GERMAN_STATES,
+  type GermanState,
+  germanStateNames,
+  publicHolidays,
+} from './settings/holidays.ts';
+export { type Editor, saveSettingsSection } from './settings/save-section.ts';
+export {
+  type CreateTenantDeps,
+  type CreateTenantParams,
+  type CreateTenantResult,
+  createTenant,
+} from './tenants/create-tenant.ts';
+export { deleteTenant } from './tenants/delete-tenant.ts';
+export { isDomainAvailable } from './tenants/domain-availability.ts';
+export { getTenant, getTenantByDomain, type TenantWithRelations } from './tenants/get-tenant.ts';
+// Signup and tenants: `startSignup` (tRPC) and `createTenant` (REST) register with `registerTenant`
+export { type SignupDeps, type SignupParams, startSignup } from './tenants/start-signup.ts';
+export { fieldErrorsOf, parseOrThrow } from './validation.ts';

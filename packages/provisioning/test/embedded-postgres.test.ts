@@ -9,7 +9,7 @@ import {
   EmbeddedPostgresError,
   PASSWORD_FILE,
   startEmbeddedPostgres,
-} from '../src/index.ts';
+} from '../src/embedded.ts';
 
 describe('startEmbeddedPostgres', () => {
   let dataDir: string;

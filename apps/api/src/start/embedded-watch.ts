@@ -1,4 +1,4 @@
-import type { EmbeddedPostgres } from '@pilar/provisioning';
+import type { EmbeddedPostgres } from '@pilar/provisioning/embedded';
 import type { Logger } from '../logger.ts';
 
 /**

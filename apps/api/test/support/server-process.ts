@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freeLoopbackPort } from '@pilar/provisioning';
+import { freeLoopbackPort } from '@pilar/provisioning/embedded';
 
 const API_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

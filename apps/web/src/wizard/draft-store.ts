@@ -47,9 +47,14 @@ const load = (): Draft => {
   }
 };
 
-// Passwords stay in memory only: a reload asks for them again.
+// Passwords stay in memory only: a reload asks for them again. Storage that is blocked or full
+// only costs the resume after a reload; the wizard goes on with the draft in memory.
 const persist = ({ password: _p, passwordConfirmation: _c, ...kept }: Draft) => {
-  window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(kept));
+  try {
+    window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(kept));
+  } catch {
+    // Nothing to do: the draft stays in memory.
+  }
 };
 
 let state = { draft: load(), serverErrors: {} as ServerErrors };

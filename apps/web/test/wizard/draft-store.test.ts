@@ -196,3 +196,19 @@ describe('subscribing', () => {
     expect(store.draftSnapshot()).not.toBe(first);
   });
 });
+
+describe('storage that refuses writes', () => {
+  it('keeps the draft in memory and tells subscribers, when storage is blocked or full', async () => {
+    const storage = storageWith(null);
+    storage.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const store = await loadStore({ sessionStorage: storage });
+    const seen: string[] = [];
+    store.subscribe(() => seen.push(store.draftSnapshot().draft.studioName));
+    store.updateDraft({ studioName: 'FitZone' });
+    store.setServerErrors({ domain: TAKEN });
+    expect(seen).toEqual(['FitZone', 'FitZone']);
+    expect(store.draftSnapshot().serverErrors).toEqual({ domain: TAKEN });
+  });
+});

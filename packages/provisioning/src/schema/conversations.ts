@@ -23,3 +23,6 @@ export const conversations = pgTable(
       .where(sql`(metadata ->> 'type') = 'system_initialization'`),
   ],
 );
+
+/** The conversation that holds a tenant's AI profile (one per tenant, see the index above). */
+export const isSystemInitialization = sql`${conversations.metadata} ->> 'type' = 'system_initialization'`;

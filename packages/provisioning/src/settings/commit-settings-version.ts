@@ -1,9 +1,14 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type TenantConfigInput, tenantConfigSchema } from '../contracts/tenant-config.ts';
 import type { Queryable } from '../db/types.ts';
 import { DomainError } from '../errors.ts';
 import { renderAgentPrompt } from '../prompt/render-agent-prompt.ts';
-import { tenantSettings } from '../schema/index.ts';
+import {
+  conversations,
+  isSystemInitialization,
+  settingsHistory,
+  tenantSettings,
+} from '../schema/index.ts';
 import { parseOrThrow } from '../validation.ts';
 
 export interface SettingsVersion {
@@ -22,37 +27,47 @@ export interface SettingsVersion {
 /**
  * The one write path of the settings document: validated, versioned against the version the
  * change was based on (never a blind overwrite), recorded in the history and rendered into the
- * agent's system prompt, so the AI profile always matches what the owner saved. One statement:
- * if the version moved on, none of the three writes happens.
+ * agent's system prompt, so the AI profile always matches what the owner saved. One
+ * transaction: if the version moved on, none of the three writes happens.
  */
 export const commitSettingsVersion = async (db: Queryable, change: SettingsVersion) => {
   const config = parseOrThrow(tenantConfigSchema, change.config);
   const systemPrompt = renderAgentPrompt({ studioName: change.studioName, config });
-  const [committed] = await db.execute<{ version: number }>(
-    sql`
-      with updated as (
-        update tenant_settings
-        set config = ${JSON.stringify(config)}::jsonb, version = version + 1,
-            updated_by_id = ${change.changedById}::uuid, updated_at = now()
-        where tenant_id = ${change.tenantId}::uuid and version = ${change.expectedVersion}::integer
-        returning tenant_id, version, config
-      ), recorded as (
-        insert into settings_history
-          (tenant_id, version, section, config, changed_by_id, restored_from_version)
-        select tenant_id, version, ${change.section}::text, config, ${change.changedById}::uuid,
-               ${change.restoredFromVersion ?? null}::integer
-        from updated
-      ), rendered as (
-        update conversations
-        set transcript = transcript || ${JSON.stringify({ systemPrompt })}::jsonb,
-            metadata = metadata || jsonb_build_object('config', (select config from updated)),
-            updated_at = now()
-        where tenant_id = ${change.tenantId}::uuid
-          and metadata ->> 'type' = 'system_initialization'
-          and exists (select from updated)
+  const committed = await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(tenantSettings)
+      .set({
+        config,
+        version: sql`${tenantSettings.version} + 1`,
+        updatedById: change.changedById,
+        updatedAt: sql`now()`,
+      })
+      .where(
+        and(
+          eq(tenantSettings.tenantId, change.tenantId),
+          eq(tenantSettings.version, change.expectedVersion),
+        ),
       )
-      select version from updated`,
-  );
+      .returning({ version: tenantSettings.version });
+    if (!updated) return null;
+    await tx.insert(settingsHistory).values({
+      tenantId: change.tenantId,
+      version: updated.version,
+      section: change.section,
+      config,
+      changedById: change.changedById,
+      restoredFromVersion: change.restoredFromVersion ?? null,
+    });
+    await tx
+      .update(conversations)
+      .set({
+        transcript: sql`${conversations.transcript} || ${JSON.stringify({ systemPrompt })}::jsonb`,
+        metadata: sql`${conversations.metadata} || ${JSON.stringify({ config })}::jsonb`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(conversations.tenantId, change.tenantId), isSystemInitialization));
+    return updated;
+  });
   if (committed) return { version: committed.version, config };
   const [current] = await db
     .select({ version: tenantSettings.version })

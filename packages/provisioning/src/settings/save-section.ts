@@ -2,7 +2,7 @@ import { type SectionSave, writeSection } from '../contracts/settings-sections.t
 import type { Queryable } from '../db/types.ts';
 import { DomainError } from '../errors.ts';
 import { commitSettingsVersion } from './commit-settings-version.ts';
-import { getTenantConfig } from './read-tenant-config.ts';
+import { getTenantConfig } from './get-tenant-config.ts';
 
 /** Who saves: from the owner's session, which also names the studio for the agent prompt. */
 export interface Editor {

@@ -3,25 +3,25 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { inject } from 'vitest';
+import { MIGRATIONS_FOLDER } from '../../src/db/migrations-folder.ts';
 import {
   type CreateTenantDeps,
   createDb,
   createPasswordHasher,
   createProvisioningEngine,
   createRunFeed,
-  createSandboxProviders,
   createTenant,
   type Database,
   type DbHandle,
   type EngineOptions,
   generateKeySpec,
-  MIGRATIONS_FOLDER,
   type PasswordHasher,
   type ProvisioningServices,
   parseKeyring,
   parseOrThrow,
   signupInputSchema,
 } from '../../src/index.ts';
+import { createSandboxProviders } from '../../src/sandbox.ts';
 import './provided-context.ts';
 
 /**

@@ -1,19 +1,23 @@
-import { type TenantConfig, tenantConfigSchema } from '@pilar/provisioning/contracts';
+import { renderAgentPrompt, type TenantConfig } from '@pilar/provisioning/contracts';
 import { trpc } from '../../trpc.ts';
 
-/**
- * The stored document with the contract's defaults filled in (documents written before a
- * field existed lack it, e.g. `additionalRanges`), so forms and the preview see every field.
- */
-export const completeConfig = (config: TenantConfig): TenantConfig => {
-  const parsed = tenantConfigSchema.safeParse(config);
-  return parsed.success ? parsed.data : config;
+/** `settings.get`: the saved document (complete, as the server sends it) and its version. */
+export const useSavedSettings = () => trpc.settings.get.useQuery();
+
+/** A committed version (a save or a restore) becomes the cached saved settings and history. */
+export const useCommittedVersion = () => {
+  const utils = trpc.useUtils();
+  return ({ version, config }: { version: number; config: TenantConfig }) => {
+    utils.settings.get.setData(undefined, (old) =>
+      old
+        ? {
+            ...old,
+            version,
+            config,
+            agentPrompt: renderAgentPrompt({ studioName: old.studioName, config }),
+          }
+        : old,
+    );
+    void utils.history.list.invalidate();
+  };
 };
-
-const select = <T extends { config: TenantConfig }>(data: T): T => ({
-  ...data,
-  config: completeConfig(data.config),
-});
-
-/** `settings.get`, with the document completed once per response. */
-export const useSavedSettings = () => trpc.settings.get.useQuery(undefined, { select });

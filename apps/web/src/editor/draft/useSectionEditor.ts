@@ -1,6 +1,5 @@
 import {
   readSection,
-  renderAgentPrompt,
   type SectionSave,
   type SectionValue,
   type SettingsSection,
@@ -13,7 +12,7 @@ import { useEditorErrorText } from '../useEditorErrorText.ts';
 import { useDraft } from './draft-context.tsx';
 import { mergeSection } from './merge-section.ts';
 import { sameValue } from './same-value.ts';
-import { completeConfig } from './useSavedSettings.ts';
+import { useCommittedVersion } from './useSavedSettings.ts';
 import { type Problems, serverProblems, validateSection } from './validate-section.ts';
 
 export interface SavedSettings {
@@ -36,6 +35,7 @@ export type SaveState =
  */
 export const useSectionEditor = <S extends SettingsSection>(section: S, saved: SavedSettings) => {
   const utils = trpc.useUtils();
+  const commit = useCommittedVersion();
   const saveMutation = trpc.settings.saveSection.useMutation();
   const { draft, current, setDraft } = useDraft();
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
@@ -78,17 +78,7 @@ export const useSectionEditor = <S extends SettingsSection>(section: S, saved: S
         value: checked.data,
         expectedVersion,
       } as SectionSave);
-      utils.settings.get.setData(undefined, (old) =>
-        old
-          ? {
-              ...old,
-              version: result.version,
-              config: result.config,
-              agentPrompt: renderAgentPrompt({ studioName: old.studioName, config: result.config }),
-            }
-          : old,
-      );
-      void utils.history.list.invalidate();
+      commit(result);
       setDraft(null);
       setFromServer({});
       setState({ kind: 'saved', version: result.version });
@@ -137,7 +127,7 @@ export const useSectionEditor = <S extends SettingsSection>(section: S, saved: S
       if (mine?.section !== section) return;
       try {
         const fresh = await fetchCurrent();
-        const theirs = readSection(completeConfig(fresh.config), section);
+        const theirs = readSection(fresh.config, section);
         const merged = mergeSection(mine.base, mine.value as SectionValue<S>, theirs);
         setDraft({ section, value: merged, base: theirs, baseVersion: fresh.version });
         await save(merged, fresh.version);

@@ -1,8 +1,8 @@
-import { renderAgentPrompt } from '@pilar/provisioning/contracts';
 import { useState } from 'react';
 import { isVersionConflict } from '../../errors/api-error.ts';
 import { useLanguage } from '../../i18n/i18n.tsx';
 import { trpc } from '../../trpc.ts';
+import { useCommittedVersion } from '../draft/useSavedSettings.ts';
 import { LoadError } from '../shell/LoadError.tsx';
 import { useEditorErrorText } from '../useEditorErrorText.ts';
 import { useEditorText } from '../useEditorText.ts';
@@ -21,6 +21,7 @@ export const HistoryView = ({
   const { language } = useLanguage();
   const sectionName = useSectionName();
   const utils = trpc.useUtils();
+  const commit = useCommittedVersion();
   const history = trpc.history.list.useQuery();
   const restore = trpc.history.restore.useMutation();
   const [message, setMessage] = useState('');
@@ -36,16 +37,7 @@ export const HistoryView = ({
     setMessage(t('restoring', { version }));
     try {
       const result = await restore.mutateAsync({ version, expectedVersion: currentVersion });
-      utils.settings.get.setData(undefined, (old) =>
-        old
-          ? {
-              ...old,
-              version: result.version,
-              config: result.config,
-              agentPrompt: renderAgentPrompt({ studioName: old.studioName, config: result.config }),
-            }
-          : old,
-      );
+      commit(result);
       setMessage(t('restored', { version, newVersion: result.version }));
     } catch (error) {
       if (isVersionConflict(error)) {

@@ -1,8 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../../errors.ts';
 import {
   conversations,
   integrationTypeValues,
+  isSystemInitialization,
   phoneNumbers,
   tenantIntegrations,
   tenants,
@@ -21,10 +22,7 @@ export const verifyReady: ProvisioningStep = {
         integrations: tx.$count(tenantIntegrations, eq(tenantIntegrations.tenantId, tenantId)),
         aiProfiles: tx.$count(
           conversations,
-          and(
-            eq(conversations.tenantId, tenantId),
-            sql`${conversations.metadata} ->> 'type' = 'system_initialization'`,
-          ),
+          and(eq(conversations.tenantId, tenantId), isSystemInitialization),
         ),
       })
       .from(tenants)
