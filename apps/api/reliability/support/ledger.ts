@@ -22,3 +22,16 @@ export type ProofTask = { meta: TaskMeta };
 export const recordProof = (task: ProofTask, proof: Proof) => {
   task.meta.proofs = [...(task.meta.proofs ?? []), proof];
 };
+
+/** A proof that lists what went wrong: `ok` as its outcome when nothing did. */
+export const recordProblems = (
+  task: ProofTask,
+  { check, tries, ok, problems }: { check: string; tries: number; ok: string; problems: string[] },
+) => {
+  recordProof(task, {
+    check,
+    tries,
+    outcome: problems.length === 0 ? ok : `${problems.length} wrong`,
+    lost: problems.length,
+  });
+};

@@ -1,0 +1,269 @@
+import type { WireResult } from './procedures.ts';
+
+/** The password of every studio of the matrix. */
+export const PASSWORD = 'SicheresPasswort!';
+
+/** What a call may name: one studio's identifiers (A's for an attack, B's for its own use). */
+export interface Ids {
+  tenantId: string;
+  runId: string;
+  phoneId: string;
+  whatsappId: string;
+  version: number;
+  email: string;
+  domain: string;
+  idempotencyKey: string;
+}
+
+export interface Case {
+  input: unknown;
+  status: number;
+  /** A further check of what came back (e.g. that it is B's own data). */
+  holds?: (result: WireResult) => boolean;
+}
+
+export interface MatrixRow {
+  access: 'owner' | 'public';
+  /** Ends or replaces the session it is sent with: runs on a throwaway session of B. */
+  consumesSession?: boolean;
+  /** Public procedures: calls without any session, naming A. */
+  anonymous?: (a: Ids) => Case[];
+  /** B's session with B's own or neutral input. */
+  own: (b: Ids) => Case[];
+  /** B's session with A's identifiers in the input (A's tenant id is added to every input). */
+  foreign: (a: Ids, b: Ids) => Case[];
+}
+
+const dataOf = <T>(result: WireResult) => (result.data ?? {}) as Partial<T>;
+
+const signupAttempts = (a: Ids): Case[] => [
+  // A's e-mail, A's domain, A's idempotency key with another body: refused, nothing of A told.
+  { input: { studioName: 'Nachahmer', ownerEmail: a.email, password: PASSWORD }, status: 409 },
+  {
+    input: {
+      studioName: 'Nachahmer',
+      ownerEmail: 'nachahmer@example.com',
+      password: PASSWORD,
+      domain: a.domain,
+    },
+    status: 409,
+  },
+  {
+    input: {
+      studioName: 'Nachahmer',
+      ownerEmail: 'nachahmer@example.com',
+      password: PASSWORD,
+      idempotencyKey: a.idempotencyKey,
+    },
+    status: 422,
+  },
+];
+
+const domainCheck = (a: Ids): Case[] => [
+  {
+    input: { domain: a.domain },
+    status: 200,
+    holds: (r) => JSON.stringify(r.data) === JSON.stringify({ domain: a.domain, available: false }),
+  },
+];
+
+/**
+ * Every procedure of the router and how to call it: with B's own ids, and with A's. Owner
+ * procedures are also called without a session (with A's ids), expecting 401 each time.
+ */
+export const MATRIX: Record<string, MatrixRow> = {
+  'auth.login': {
+    access: 'public',
+    consumesSession: true,
+    anonymous: (a) => [{ input: { email: a.email, password: 'Falsch-geraten-1' }, status: 401 }],
+    own: (b) => [
+      {
+        input: { email: b.email, password: PASSWORD },
+        status: 200,
+        holds: (r) => dataOf<{ tenantId: string }>(r).tenantId === b.tenantId,
+      },
+    ],
+    foreign: (a) => [{ input: { email: a.email, password: 'Falsch-geraten-2' }, status: 401 }],
+  },
+  'auth.logout': {
+    access: 'owner',
+    consumesSession: true,
+    own: () => [{ input: undefined, status: 200 }],
+    // Ends only the caller's own session: A's sessions are compared after the matrix.
+    foreign: () => [{ input: {}, status: 200 }],
+  },
+  'auth.me': {
+    access: 'public',
+    anonymous: () => [{ input: undefined, status: 200, holds: (r) => r.data === null }],
+    own: (b) => [
+      {
+        input: undefined,
+        status: 200,
+        holds: (r) => dataOf<{ tenant: { id: string } }>(r).tenant?.id === b.tenantId,
+      },
+    ],
+    foreign: (_a, b) => [
+      {
+        input: {},
+        status: 200,
+        holds: (r) => dataOf<{ tenant: { id: string } }>(r).tenant?.id === b.tenantId,
+      },
+    ],
+  },
+  'channels.list': {
+    access: 'owner',
+    own: (b) => [{ input: undefined, status: 200, holds: webhookOf(b) }],
+    foreign: (_a, b) => [{ input: {}, status: 200, holds: webhookOf(b) }],
+  },
+  'channels.revealSecret': {
+    access: 'owner',
+    own: (b) => [
+      { input: { kind: 'sipPassword', channelId: b.phoneId }, status: 200 },
+      { input: { kind: 'whatsappVerifyToken', channelId: b.whatsappId }, status: 200 },
+    ],
+    foreign: (a) => [
+      { input: { kind: 'sipPassword', channelId: a.phoneId }, status: 404 },
+      { input: { kind: 'whatsappVerifyToken', channelId: a.whatsappId }, status: 404 },
+      { input: { kind: 'sipPassword', channelId: a.whatsappId }, status: 404 },
+      { input: { kind: 'whatsappVerifyToken', channelId: a.phoneId }, status: 404 },
+      { input: { kind: 'sipPassword', channelId: a.tenantId }, status: 404 },
+    ],
+  },
+  'channels.testWebhook': {
+    access: 'owner',
+    own: (b) => [
+      {
+        input: { channelId: b.whatsappId },
+        status: 200,
+        holds: (r) => dataOf<{ ok: boolean }>(r).ok === true,
+      },
+    ],
+    foreign: (a) => [
+      { input: { channelId: a.whatsappId }, status: 404 },
+      { input: { channelId: a.phoneId }, status: 404 },
+    ],
+  },
+  'defaults.get': {
+    access: 'public',
+    anonymous: () => [{ input: undefined, status: 200 }],
+    own: () => [{ input: undefined, status: 200 }],
+    foreign: () => [{ input: {}, status: 200 }],
+  },
+  'history.list': {
+    access: 'owner',
+    own: () => [{ input: undefined, status: 200 }],
+    foreign: () => [{ input: {}, status: 200 }],
+  },
+  'history.restore': {
+    access: 'owner',
+    own: (b) => [{ input: { version: 1, expectedVersion: b.version }, status: 200 }],
+    // Versions only A has (B stays far below them), against A's current version.
+    foreign: (a) => [
+      { input: { version: a.version, expectedVersion: a.version }, status: 404 },
+      { input: { version: a.version - 1, expectedVersion: a.version }, status: 404 },
+    ],
+  },
+  'provisioning.onProgress': {
+    access: 'owner',
+    own: (b) => [
+      {
+        input: { runId: b.runId },
+        status: 200,
+        holds: (r) =>
+          !r.timedOut && (r.events ?? []).some((e) => e.data.includes('"type":"run.ready"')),
+      },
+    ],
+    foreign: (a) => [
+      { input: { runId: a.runId }, status: 404, holds: (r) => (r.events ?? []).length === 0 },
+      {
+        input: { runId: a.runId, lastEventId: '0' },
+        status: 404,
+        holds: (r) => (r.events ?? []).length === 0,
+      },
+    ],
+  },
+  'provisioning.retry': {
+    access: 'owner',
+    // B's run is ready: not retryable, but found.
+    own: (b) => [{ input: { runId: b.runId }, status: 409 }],
+    foreign: (a) => [{ input: { runId: a.runId }, status: 404 }],
+  },
+  'provisioning.status': {
+    access: 'owner',
+    own: (b) => [
+      {
+        input: { runId: b.runId },
+        status: 200,
+        holds: (r) => dataOf<{ tenantId: string }>(r).tenantId === b.tenantId,
+      },
+    ],
+    foreign: (a) => [{ input: { runId: a.runId }, status: 404 }],
+  },
+  'settings.federalStates': {
+    access: 'owner',
+    own: () => [{ input: undefined, status: 200 }],
+    foreign: () => [{ input: {}, status: 200 }],
+  },
+  'settings.get': {
+    access: 'owner',
+    own: (b) => [{ input: undefined, status: 200, holds: versionOf(b) }],
+    foreign: (_a, b) => [{ input: {}, status: 200, holds: versionOf(b) }],
+  },
+  'settings.holidays': {
+    access: 'owner',
+    own: () => [{ input: { state: 'BE', year: 2026 }, status: 200 }],
+    foreign: () => [{ input: { state: 'BE', year: 2026 }, status: 200 }],
+  },
+  'settings.saveSection': {
+    access: 'owner',
+    own: (b) => [
+      {
+        input: { section: 'studioRules', value: ['Regel von B'], expectedVersion: b.version },
+        status: 200,
+      },
+    ],
+    foreign: (a) => [
+      {
+        input: { section: 'studioRules', value: ['Übernommen'], expectedVersion: a.version },
+        status: 409,
+      },
+    ],
+  },
+  'signup.checkDomain': {
+    access: 'public',
+    anonymous: domainCheck,
+    own: () => [
+      {
+        input: { domain: 'frei-fuer-bruno.example' },
+        status: 200,
+        holds: (r) => dataOf<{ available: boolean }>(r).available === true,
+      },
+    ],
+    foreign: domainCheck,
+  },
+  'signup.create': {
+    access: 'public',
+    anonymous: signupAttempts,
+    own: () => [
+      {
+        input: {
+          studioName: 'Zweitstudio von Bruno',
+          ownerEmail: 'bruno.zweit@example.com',
+          password: PASSWORD,
+        },
+        status: 200,
+      },
+    ],
+    foreign: signupAttempts,
+  },
+};
+
+function webhookOf(b: Ids) {
+  return (r: WireResult) =>
+    dataOf<{ webhookUrl: string }>(r).webhookUrl?.endsWith(`/webhooks/whatsapp/${b.tenantId}`) ===
+    true;
+}
+
+function versionOf(b: Ids) {
+  return (r: WireResult) => dataOf<{ version: number }>(r).version === b.version;
+}
