@@ -2,7 +2,6 @@ import type { Catalog } from './i18n.tsx';
 
 const de = {
   documentTitle: '{step} – PILAR Studio einrichten',
-  switchLanguage: 'English',
   progressLabel: 'Fortschritt der Einrichtung',
   stepOfTotal: 'Schritt {current} von {total}',
   completedStep: 'erledigt',
@@ -109,7 +108,6 @@ export type WizardMessageKey = keyof typeof de;
 
 const en: Record<WizardMessageKey, string> = {
   documentTitle: '{step} – PILAR studio signup',
-  switchLanguage: 'Deutsch',
   progressLabel: 'Signup progress',
   stepOfTotal: 'Step {current} of {total}',
   completedStep: 'done',

@@ -92,7 +92,7 @@ export const HistoryView = ({
                 ) : (
                   <button
                     type="button"
-                    className="ed-button small secondary"
+                    className="button small secondary"
                     disabled={restore.isPending}
                     aria-label={t('restoreVersion', { version: entry.version })}
                     onClick={() => void restoreVersion(entry.version)}
