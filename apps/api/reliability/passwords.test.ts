@@ -1,38 +1,15 @@
-import { PASSWORD_MAX_BYTES, passwordSchema } from '@pilar/provisioning';
+import { PASSWORD_MAX_BYTES } from '@pilar/provisioning';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../test/support/test-server.ts';
+import { postForText, startTestServer, type TestServer } from '../test/support/test-server.ts';
 import { recordProof } from './support/ledger.ts';
+import { BOUNDARY_PAIRS, passwordPairs } from './support/password-pairs.ts';
 
 const PAIRS = 120;
 const SEED = 20261126;
 const ACCOUNT_FAILURES = 4;
 
-const accepted = (password: string) => passwordSchema.safeParse(password).success;
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
-
-/** Pairs of distinct passwords the contract accepts, biased towards the 72-byte trap. */
-const passwordPairs = () => {
-  const anyText = fc.string({ unit: 'binary', minLength: 8, maxLength: 72 });
-  const first = anyText.filter(accepted);
-  const second = (p1: string) =>
-    fc.oneof(
-      fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }).map((suffix) => p1 + suffix),
-      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }).map((c) => p1.slice(0, -1) + c),
-      fc.nat({ max: p1.length - 1 }).map((at) => `${p1.slice(0, at)}\u0000${p1.slice(at + 1)}`),
-      anyText,
-    );
-  return first
-    .chain((p1) => second(p1).map((p2) => [p1, p2] as const))
-    .filter(([p1, p2]) => p1 !== p2 && accepted(p2));
-};
-
-const boundaryPairs: (readonly [string, string])[] = [
-  ['a'.repeat(PASSWORD_MAX_BYTES), `${'a'.repeat(PASSWORD_MAX_BYTES - 1)}b`],
-  [`${'x'.repeat(PASSWORD_MAX_BYTES - 2)}ü`, `${'x'.repeat(PASSWORD_MAX_BYTES - 2)}ö`],
-  [`${'k'.repeat(PASSWORD_MAX_BYTES - 4)}💪`, `${'k'.repeat(PASSWORD_MAX_BYTES - 4)}🏋`],
-  ['Passwort\u0000eins', 'Passwort\u0000zwei'],
-];
 
 describe('passwords', () => {
   let server: TestServer;
@@ -51,18 +28,14 @@ describe('passwords', () => {
     await server.close();
   });
 
-  const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${server.baseUrl}/trpc/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    await response.arrayBuffer();
-    return response.status;
-  };
+  const post = async (path: string, body: unknown) =>
+    (await postForText(`${server.baseUrl}/trpc/${path}`, body)).status;
 
   it('no two distinct accepted passwords verify against each other’s hash', async ({ task }) => {
-    const pairs = [...boundaryPairs, ...fc.sample(passwordPairs(), { numRuns: PAIRS, seed: SEED })];
+    const pairs = [
+      ...BOUNDARY_PAIRS,
+      ...fc.sample(passwordPairs(), { numRuns: PAIRS, seed: SEED }),
+    ];
     let crossMatches = 0;
     let ownRejected = 0;
     for (const [index, [p1, p2]] of pairs.entries()) {

@@ -7,20 +7,13 @@ import {
   describeDatabase,
 } from '@pilar/provisioning/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../test/support/test-server.ts';
+import { postForText, startTestServer, type TestServer } from '../test/support/test-server.ts';
 import { recordProof } from './support/ledger.ts';
+
+import { statusTally } from './support/status-tally.ts';
 
 const SAME_EMAIL_SIGNUPS = 1000;
 const IDEMPOTENT_REPEATS = 50;
-
-const tally = (statuses: number[]) => {
-  const counts = new Map<number, number>();
-  for (const status of statuses) counts.set(status, (counts.get(status) ?? 0) + 1);
-  return [...counts]
-    .sort(([a], [b]) => a - b)
-    .map(([status, n]) => `${n}×${status}`)
-    .join(', ');
-};
 
 describe(`sign-up races (${describeDatabase()})`, () => {
   let server: TestServer;
@@ -41,12 +34,7 @@ describe(`sign-up races (${describeDatabase()})`, () => {
           password: 'SicheresPasswort!',
         };
         const path = i % 2 === 0 ? '/trpc/signup.create' : '/api/tenant/create';
-        const response = await fetch(`${server.baseUrl}${path}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-        return { status: response.status, text: await response.text() };
+        return postForText(`${server.baseUrl}${path}`, body);
       }),
     );
     const statuses = answers.map((answer) => answer.status);
@@ -69,7 +57,7 @@ describe(`sign-up races (${describeDatabase()})`, () => {
     recordProof(task, {
       check: `${SAME_EMAIL_SIGNUPS} concurrent sign-ups, one e-mail (PostgreSQL)`,
       tries: SAME_EMAIL_SIGNUPS,
-      outcome: `${tenants.length} tenant, ${refused.length} × 409 "Email already exists" (${tally(statuses)}), ${orphans} orphan rows`,
+      outcome: `${tenants.length} tenant, ${refused.length} × 409 "Email already exists" (${statusTally(statuses)}), ${orphans} orphan rows`,
       lost: serverErrors + orphans + Math.abs(tenants.length - 1) + strayRows,
     });
     expect(created).toHaveLength(1);
@@ -91,26 +79,16 @@ describe(`sign-up races (${describeDatabase()})`, () => {
     };
     const restKey = randomUUID();
     const rest = await Promise.all(
-      Array.from({ length: IDEMPOTENT_REPEATS }, async () => {
-        const response = await fetch(`${server.baseUrl}/api/tenant/create`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': restKey },
-          body: JSON.stringify(body),
-        });
-        return { status: response.status, text: await response.text() };
-      }),
+      Array.from({ length: IDEMPOTENT_REPEATS }, () =>
+        postForText(`${server.baseUrl}/api/tenant/create`, body, { 'idempotency-key': restKey }),
+      ),
     );
     const trpcKey = randomUUID();
     const trpcBody = { ...body, ownerEmail: 'zweimal@example.com', idempotencyKey: trpcKey };
     const trpc = await Promise.all(
-      Array.from({ length: IDEMPOTENT_REPEATS }, async () => {
-        const response = await fetch(`${server.baseUrl}/trpc/signup.create`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(trpcBody),
-        });
-        return { status: response.status, text: await response.text() };
-      }),
+      Array.from({ length: IDEMPOTENT_REPEATS }, () =>
+        postForText(`${server.baseUrl}/trpc/signup.create`, trpcBody),
+      ),
     );
     const tenants = await server.testDb.db.select().from(schema.tenants);
     const distinctBodies =
@@ -128,11 +106,11 @@ describe(`sign-up races (${describeDatabase()})`, () => {
     expect(tenants).toHaveLength(2);
 
     // The same key with another body is refused clearly.
-    const reused = await fetch(`${server.baseUrl}/api/tenant/create`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': restKey },
-      body: JSON.stringify({ ...body, studioName: 'Anders' }),
-    });
+    const reused = await postForText(
+      `${server.baseUrl}/api/tenant/create`,
+      { ...body, studioName: 'Anders' },
+      { 'idempotency-key': restKey },
+    );
     expect(reused.status).toBe(422);
   });
 });

@@ -1,5 +1,5 @@
 import { countAll } from '@pilar/provisioning/testing';
-import { type TestServer, waitForRunStatus } from '../../test/support/test-server.ts';
+import { postForText, type TestServer, waitForRunStatus } from '../../test/support/test-server.ts';
 import { type Owner, PASSWORD, PAYLOADS, REST_PAYLOAD } from './cross-site-payloads.ts';
 import { EVIL, forgedAttempts, postForged, refusalProblems } from './forged-requests.ts';
 import { newSession, storedSettingsVersion } from './studio.ts';
@@ -74,13 +74,12 @@ export const postFromOwnOrigin = async (server: TestServer, owner: Owner, path: 
     path === 'auth.login' || path === 'auth.logout'
       ? await newSession(server.baseUrl, owner.email, PASSWORD)
       : owner.jar.header();
-  const response = await fetch(`${server.baseUrl}/trpc/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.baseUrl, cookie },
-    body: JSON.stringify(payload),
+  const { status, text } = await postForText(`${server.baseUrl}/trpc/${path}`, payload, {
+    origin: server.baseUrl,
+    cookie,
   });
-  const runId = ((await response.json()) as { result?: { data?: { runId?: string } } }).result?.data
+  const runId = (JSON.parse(text) as { result?: { data?: { runId?: string } } }).result?.data
     ?.runId;
   if (path === 'signup.create' && runId) await waitForRunStatus(server, runId, 'ready');
-  return response.status;
+  return status;
 };

@@ -67,7 +67,8 @@ export const startTestServer = async (options: TestServerOptions = {}): Promise<
   };
 };
 
-export const postJson = async (
+/** POSTs `body` as JSON (a string as it is); the status and the answer's text, unparsed. */
+export const postForText = async (
   url: string,
   body: unknown,
   headers: Record<string, string> = {},
@@ -77,7 +78,16 @@ export const postJson = async (
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  return { status: response.status, text: await response.text() };
+};
+
+export const postJson = async (
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) => {
+  const { status, text } = await postForText(url, body, headers);
+  return { status, body: JSON.parse(text) as Record<string, unknown> };
 };
 
 /** Polls the run's row until it has `status` (for tests that do not follow the event stream). */
