@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TENANT_CONFIG,
   fieldIssueOf,
+  runIdSchema,
   SETTINGS_SECTIONS,
   sectionSaveSchema,
   signupInputSchema,
@@ -214,5 +215,14 @@ describe('settings contract', () => {
     expect(issues({ closingDays: [{ date: '2026-02-30', label: 'Nie' }] })).toMatchObject([
       { path: 'closingDays.0.date', problem: 'noSuchDate' },
     ]);
+  });
+
+  it('names a run id that is no run id as no such run', () => {
+    const issue = runIdSchema.safeParse('../etc/passwd').error?.issues[0];
+    expect(issue && fieldIssueOf(issue)).toMatchObject({
+      problem: 'noSuchRun',
+      message: 'Invalid run id',
+    });
+    expect(runIdSchema.safeParse('6f1c2a7e-4b1d-4c8e-9a2f-3d5e6f7a8b9c').success).toBe(true);
   });
 });

@@ -3,13 +3,14 @@ import {
   getRunStatus,
   type RunEvent,
   type RunFeed,
+  runIdSchema,
   type Scope,
 } from '@pilar/provisioning';
 import { tracked } from '@trpc/server';
 import { z } from 'zod/mini';
 import { ownerProcedure, router } from '../trpc/init.ts';
 
-const runInput = z.object({ runId: z.uuid('Invalid run id') });
+const runInput = z.object({ runId: runIdSchema });
 
 const toProgressEvent = (event: RunEvent) => ({
   id: event.id,

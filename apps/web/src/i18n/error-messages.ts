@@ -65,6 +65,7 @@ const de: Record<ErrorKey, string> = {
   'problem.tooManyClosingDays': 'Höchstens {max} Schließtage.',
   'problem.tooManyRanges': 'Höchstens {max} Zeiträume pro Tag.',
   'problem.noSuchVersion': 'Diese Version der Einstellungen gibt es nicht.',
+  'problem.noSuchRun': 'Diese Einrichtung wurde nicht gefunden.',
 };
 
 const en: Record<ErrorKey, string> = {
@@ -121,6 +122,7 @@ const en: Record<ErrorKey, string> = {
   'problem.tooManyClosingDays': 'At most {max} closing days.',
   'problem.tooManyRanges': 'At most {max} time ranges per day.',
   'problem.noSuchVersion': 'This settings version does not exist.',
+  'problem.noSuchRun': 'This setup was not found.',
 };
 
 export type ErrorMessageKey = ErrorKey;

@@ -4,6 +4,7 @@ export * from '../defaults/agent-prompt.ts';
 export * from '../defaults/tenant-config.ts';
 export * from '../prompt/render-agent-prompt.ts';
 export * from './problems.ts';
+export * from './runs.ts';
 export * from './settings-sections.ts';
 export * from './signup.ts';
 export * from './tenant-config.ts';

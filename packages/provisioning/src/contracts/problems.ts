@@ -35,6 +35,7 @@ export const PROBLEM_CODES = [
   'tooManyClosingDays',
   'tooManyRanges',
   'noSuchVersion',
+  'noSuchRun',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 /** The limits or values a problem names, e.g. `{ max: 100 }` or `{ day: 'monday' }`. */
