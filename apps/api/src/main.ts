@@ -28,7 +28,7 @@ const start = async (env: Env, logger: Logger) => {
     config: config.app,
     engine: config.engine,
   });
-  const server = listen(createApp(runtime.deps), config, !!embedded, logger);
+  const server = await listen(createApp(runtime.deps), config, !!embedded, logger);
   onShutdown(logger, async () => {
     embeddedWatch.disarm();
     await closeServer(server);

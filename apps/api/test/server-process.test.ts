@@ -1,4 +1,6 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeySpec } from '@pilar/provisioning';
@@ -58,6 +60,24 @@ describe('the server process on the embedded database', () => {
     const badKey = await runFailingStart({ DATA_DIR: dataDir, SECRET_KEY: 'short' });
     expect(badKey.code).toBe(1);
     expect(badKey.output).toContain('must be 32 bytes');
+  });
+
+  it('says in one line that its port is taken, instead of a stack trace', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = taken.address() as AddressInfo;
+      const result = await runFailingStart({
+        DATA_DIR: dataDir,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+      });
+      expect(result.code).toBe(1);
+      expect(result.output).toContain(`start-up failed: listen EADDRINUSE`);
+      expect(result.output).toContain(`127.0.0.1:${port}`);
+    } finally {
+      taken.close();
+    }
   });
 
   it('refuses an invalid environment with a readable message', async () => {

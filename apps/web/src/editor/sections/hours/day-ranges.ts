@@ -37,7 +37,7 @@ export const nextRange = (ranges: TimeRange[]): TimeRange => {
   return { open: toTime(start), close: toTime(start + 120) };
 };
 
-/** Closing at or before opening means the range runs past midnight. */
+/** Closing before opening means the range runs past midnight (equal times are no range). */
 export const isOvernight = ({ open, close }: TimeRange) => {
   const start = toMinutes(open);
   const end = toMinutes(close);
