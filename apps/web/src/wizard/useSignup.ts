@@ -21,7 +21,7 @@ const STEP_OF_FIELD: Record<DraftField, StepId> = {
   passwordConfirmation: 'owner',
 };
 
-const isDraftField = (path: string): path is DraftField => path in STEP_OF_FIELD;
+const isDraftField = (path: string): path is DraftField => Object.hasOwn(STEP_OF_FIELD, path);
 
 /** The server's complaints, keyed by the wizard field they belong to. */
 const serverErrorsOf = (error: unknown): ServerErrors => {
