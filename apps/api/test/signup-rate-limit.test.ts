@@ -35,6 +35,9 @@ describe('sign-ups per client address', () => {
       domainCode: 'TOO_MANY_SIGNUPS',
       retryAfterSeconds: expect.any(Number),
     });
+    expect(refused.data?.domainData).toEqual({
+      retryAfterSeconds: refused.data?.retryAfterSeconds,
+    });
 
     const rest = await fetch(`${server.baseUrl}/api/tenant/create`, {
       method: 'POST',

@@ -44,6 +44,16 @@ describe('tRPC signup over HTTP', () => {
         password: ['Password must be at least 8 characters'],
       },
     });
+    // What the browser translates: each field's problem by code, with the limit it names.
+    expect(data?.issues).toEqual([
+      { path: 'ownerEmail', problem: 'invalidEmail', params: {}, message: 'Invalid email format' },
+      {
+        path: 'password',
+        problem: 'tooShort',
+        params: { min: 8 },
+        message: 'Password must be at least 8 characters',
+      },
+    ]);
   });
 
   it('reports a taken e-mail as a conflict with its domain code', async () => {

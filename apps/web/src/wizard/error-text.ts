@@ -27,7 +27,6 @@ const FIELD_TEXTS: Partial<
   'ownerEmail.tooLong': ['errorEmailTooLong', 'max'],
   'password.tooShort': ['errorPasswordTooShort', 'min'],
   'password.tooManyBytes': ['errorPasswordTooLong', 'max'],
-  'passwordConfirmation.passwordMismatch': ['errorPasswordMismatch'],
   'domain.invalidDomain': ['errorDomainFormat'],
 };
 

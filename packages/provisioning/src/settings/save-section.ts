@@ -2,7 +2,7 @@ import { type SectionSave, writeSection } from '../contracts/settings-sections.t
 import type { Queryable } from '../db/types.ts';
 import { DomainError } from '../errors.ts';
 import { commitSettingsVersion } from './commit-settings-version.ts';
-import { getTenantConfig } from './get-tenant-config.ts';
+import { readStoredSettings } from './get-tenant-config.ts';
 
 /** Who saves: from the owner's session, which also names the studio for the agent prompt. */
 export interface Editor {
@@ -16,7 +16,8 @@ export interface Editor {
  * meantime the save is refused with the current version — never a silent overwrite.
  */
 export const saveSettingsSection = async (db: Queryable, editor: Editor, save: SectionSave) => {
-  const current = await getTenantConfig(db, editor.tenantId);
+  // As stored: the merged document is validated (and completed) once, by the commit.
+  const current = await readStoredSettings(db, editor.tenantId);
   if (current.version !== save.expectedVersion) {
     throw new DomainError('VERSION_CONFLICT', { currentVersion: current.version });
   }

@@ -40,14 +40,14 @@ export const HistoryView = ({
       commit(result);
       setMessage(t('restored', { version, newVersion: result.version }));
     } catch (error) {
+      // Someone else committed meanwhile: show what is saved now (a success updates both itself).
+      void utils.history.list.invalidate();
       if (isVersionConflict(error)) {
         await utils.settings.get.invalidate();
         setMessage(t('restoreConflict'));
       } else {
         setMessage(t('restoreFailed', { message: errorText(error) }));
       }
-    } finally {
-      void utils.history.list.invalidate();
     }
   };
 

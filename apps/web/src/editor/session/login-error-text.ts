@@ -6,8 +6,8 @@ import { useEditorText } from '../useEditorText.ts';
 export const useLoginErrorText = () => {
   const t = useEditorText();
   const errorText = useEditorErrorText();
-  return (error: unknown) =>
-    errorData(error).domainCode === 'INVALID_INPUT' || errorData(error).issues
-      ? t('loginMissing')
-      : errorText(error);
+  return (error: unknown) => {
+    const { domainCode, issues } = errorData(error);
+    return domainCode === 'INVALID_INPUT' || issues ? t('loginMissing') : errorText(error);
+  };
 };
