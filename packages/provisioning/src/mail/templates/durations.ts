@@ -1,0 +1,10 @@
+import type { Locale } from '../../contracts/account.ts';
+
+const formatUnit = (locale: Locale, unit: 'hour' | 'minute', amount: number) =>
+  new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
+
+/** "24 Stunden", "1 hour". */
+export const hours = (locale: Locale, amount: number) => formatUnit(locale, 'hour', amount);
+
+/** "15 Minuten", "1 minute". */
+export const minutes = (locale: Locale, amount: number) => formatUnit(locale, 'minute', amount);
