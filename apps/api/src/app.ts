@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { pingDb } from '@pilar/provisioning';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { crossSiteRefusal } from './http/cross-site-guard.ts';
+import { handleDevMail } from './http/dev-mail.ts';
 import { sendJson, sendText } from './http/json.ts';
 import { createStaticSite } from './http/static-site.ts';
 import { handleTenantCreate } from './rest/tenant-create.ts';
@@ -19,7 +20,10 @@ const handleHealth = async (deps: AppDependencies, res: ServerResponse) => {
   }
 };
 
-/** One HTTP server: tRPC, the specification's REST route, the WhatsApp webhook, health, metrics and the web app. */
+/**
+ * One HTTP server: tRPC, the specification's REST route, the WhatsApp webhook, health, metrics,
+ * the caught mails (without SMTP_URL) and the web app.
+ */
 export const createApp = (deps: AppDependencies) => {
   const trpc = createHTTPHandler({
     router: appRouter,
@@ -47,6 +51,9 @@ export const createApp = (deps: AppDependencies) => {
       );
     }
     if (path === '/api/tenant/create') return handleTenantCreate(deps, req, res);
+    if (deps.mailCatcher && (path === '/dev/mail' || path.startsWith('/dev/mail/'))) {
+      return handleDevMail(deps.mailCatcher, req, res, path);
+    }
     if (isWhatsAppWebhookPath(path)) return handleWhatsAppWebhook(deps, req, res);
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
     if (path === '/health' && readOnly) return handleHealth(deps, res);

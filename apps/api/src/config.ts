@@ -12,6 +12,12 @@ export const configFromEnv = (env: Env) => ({
   databaseUrl: env.DATABASE_URL,
   dataDir: resolve(env.DATA_DIR),
   secretKey: env.SECRET_KEY,
+  mail: {
+    smtpUrl: env.SMTP_URL,
+    from: env.MAIL_FROM,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
+    operatorName: env.OPERATOR_NAME,
+  },
   sandbox: {
     stepDelayMs: env.SANDBOX_STEP_DELAY_MS,
     failures: parseFailureSpec(env.SANDBOX_FAIL_STEP),
@@ -30,6 +36,10 @@ export const configFromEnv = (env: Env) => ({
     signupLimit: {
       limit: env.SIGNUP_LIMIT_PER_ADDRESS,
       windowSeconds: env.SIGNUP_LIMIT_WINDOW_SECONDS,
+    },
+    resetLimits: {
+      perAccount: { limit: env.RESET_REQUESTS_PER_ACCOUNT, windowSeconds: 3600 },
+      perClient: { limit: env.RESET_REQUESTS_PER_ADDRESS, windowSeconds: 3600 },
     },
     webRoot: resolve(env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR),
   } satisfies RuntimeOptions['config'],

@@ -69,6 +69,21 @@ const envSchema = z.object({
   /** First lock; it doubles with each further failure up to LOGIN_MAX_LOCK_SECONDS. */
   LOGIN_LOCK_SECONDS: seconds(30),
   LOGIN_MAX_LOCK_SECONDS: seconds(15 * 60),
+  /** Outgoing mail server, `smtp://` or `smtps://` with credentials; without it, the built-in catcher. */
+  SMTP_URL: z.optional(
+    z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' }),
+  ),
+  /** The sender of every mail, e.g. `PILAR <no-reply@pilar.example>`. */
+  MAIL_FROM: text('PILAR <no-reply@pilar.localhost>'),
+  /** The base of every link in a mail; the server's own address without it. */
+  PUBLIC_URL: z.optional(
+    z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http:// or https:// URL' }),
+  ),
+  /** Who runs this service: named in every mail's footer. */
+  OPERATOR_NAME: text('PILAR Systems'),
+  /** Password-reset requests per e-mail address, and per client address, in an hour. */
+  RESET_REQUESTS_PER_ACCOUNT: count(3),
+  RESET_REQUESTS_PER_ADDRESS: count(20),
   /** How long `POST /api/tenant/create` waits for provisioning before answering 504. */
   REST_WAIT_TIMEOUT_SECONDS: seconds(60),
 });

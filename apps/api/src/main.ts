@@ -5,6 +5,7 @@ import { configFromEnv } from './config.ts';
 import { openDatabaseServer } from './database.ts';
 import { type Env, loadEnv } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { openMailTransport } from './mail/mail-setup.ts';
 import { startRuntime } from './runtime.ts';
 import { exitWhenEmbeddedEnds } from './start/embedded-watch.ts';
 import { loadKeyring } from './start/keyring.ts';
@@ -18,6 +19,9 @@ const start = async (env: Env, logger: Logger) => {
   const { url, embedded } = await openDatabaseServer(config.databaseUrl, config.dataDir, logger);
   const embeddedWatch = exitWhenEmbeddedEnds(embedded, logger);
   const handle = await createDb({ databaseUrl: url });
+  const transport = await openMailTransport(config.mail, logger);
+  // Without PUBLIC_URL, links point at this server itself, whose port is known once it listens.
+  let ownUrl = `http://localhost:${config.listen.port}`;
   const runtime = await startRuntime(handle, {
     logger,
     services: {
@@ -27,12 +31,21 @@ const start = async (env: Env, logger: Logger) => {
     },
     config: config.app,
     engine: config.engine,
+    mail: {
+      ...transport,
+      from: config.mail.from,
+      operatorName: config.mail.operatorName,
+      publicUrl: () => config.mail.publicUrl ?? ownUrl,
+    },
   });
   const server = await listen(createApp(runtime.deps), config, !!embedded, logger);
+  const bound = server.address();
+  if (bound && typeof bound === 'object') ownUrl = `http://localhost:${bound.port}`;
   onShutdown(logger, async () => {
     embeddedWatch.disarm();
     await closeServer(server);
     await runtime.stop();
+    await transport.catcher?.close();
     await handle.close();
     await embedded?.stop();
   });

@@ -1,9 +1,9 @@
-import type { ProvisioningObserver } from '@pilar/provisioning';
+import type { MailObserver, ProvisioningObserver } from '@pilar/provisioning';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 const DURATION_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
-/** Prometheus metrics of this process: provisioning outcomes and timings, plus Node defaults. */
+/** Prometheus metrics of this process: provisioning outcomes and timings, mail delivery, Node defaults. */
 export const createMetrics = () => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -45,6 +45,23 @@ export const createMetrics = () => {
     },
   });
 
+  const mailsSent = new Counter({
+    name: 'mail_delivered_total',
+    help: 'Mails accepted by the SMTP server, by template',
+    labelNames: ['template'],
+    registers: [registry],
+  });
+  const mailFailures = new Counter({
+    name: 'mail_delivery_failures_total',
+    help: 'Failed mail delivery attempts, by template and whether the mail was given up',
+    labelNames: ['template', 'final'],
+    registers: [registry],
+  });
+  const mailObserver: MailObserver = {
+    delivered: (template) => mailsSent.inc({ template }),
+    failed: (template, final) => mailFailures.inc({ template, final: String(final) }),
+  };
+
   const observer: ProvisioningObserver = {
     stepFinished: (step, outcome, seconds) => {
       stepDuration.observe({ step, outcome }, seconds);
@@ -55,7 +72,7 @@ export const createMetrics = () => {
       runDuration.observe({ status }, seconds);
     },
   };
-  return { registry, observer };
+  return { registry, observer, mailObserver };
 };
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,15 +1,37 @@
 import {
+  createJobBoss,
+  createMailDelivery,
+  createOutbox,
   createPasswordHasher,
   createProvisioningEngine,
   createRunFeed,
   type DbHandle,
   type EngineOptions,
+  type JobBossOptions,
+  type MailDeliveryOptions,
+  type MailSender,
   type ProvisioningServices,
 } from '@pilar/provisioning';
 import type { Logger } from './logger.ts';
+import type { MailCatcher } from './mail/mail-catcher.ts';
+import { mailDomainOf } from './mail/mail-setup.ts';
 import { startMaintenance } from './maintenance.ts';
 import { createMetrics } from './metrics.ts';
 import type { AppConfig, AppDependencies } from './trpc/context.ts';
+
+export interface RuntimeMail {
+  sender: MailSender;
+  /** The built-in catcher the sender delivers to, when no SMTP server is configured. */
+  catcher: MailCatcher | null;
+  from: string;
+  operatorName: string;
+  /** The base of links in mails; known only once the server listens when not configured. */
+  publicUrl(): string;
+  delivery?: Pick<
+    MailDeliveryOptions,
+    'maxAttempts' | 'retryDelaySeconds' | 'relayIntervalSeconds' | 'pollingIntervalSeconds'
+  >;
+}
 
 export interface RuntimeOptions {
   services: ProvisioningServices;
@@ -17,44 +39,74 @@ export interface RuntimeOptions {
   hashThreads?: number;
   config: AppConfig;
   logger: Logger;
-  engine?: Omit<EngineOptions, 'observer' | 'onError'>;
+  engine?: Omit<EngineOptions, 'observer' | 'onError'> & Omit<JobBossOptions, 'onError'>;
+  mail: RuntimeMail;
 }
 
 /**
- * Everything a server process runs besides HTTP: the job engine with its workers, the run
- * feed (LISTEN), metrics and maintenance. Started before the server listens, stopped after it
- * closed.
+ * Everything a server process runs besides HTTP: the job engine with its workers (provisioning
+ * runs and mail delivery), the run feed (LISTEN), metrics and maintenance. Started before the
+ * server listens, stopped after it closed.
  */
 export const startRuntime = async (handle: DbHandle, options: RuntimeOptions) => {
+  const { logger, services, mail } = options;
   const metrics = createMetrics();
-  const engine = createProvisioningEngine(handle, options.services, {
+  const onError = (error: unknown, context: string) =>
+    logger.error({ err: error }, `${context} error`);
+  const jobs = createJobBoss(handle, {
+    jobExpireSeconds: options.engine?.jobExpireSeconds,
+    onError,
+  });
+  const engine = createProvisioningEngine(jobs, handle, services, {
     ...options.engine,
     observer: metrics.observer,
-    onError: (error, context) => options.logger.error({ err: error }, `${context} error`),
+    onError,
+  });
+  const delivery = createMailDelivery(jobs, handle, {
+    ...mail.delivery,
+    sender: mail.sender,
+    keyring: services.keyring,
+    from: mail.from,
+    brand: () => ({ operatorName: mail.operatorName, publicUrl: mail.publicUrl() }),
+    observer: metrics.mailObserver,
+    onError,
+  });
+  const outbox = createOutbox({
+    keyring: services.keyring,
+    messageIdDomain: mailDomainOf(mail.from),
+    publicUrl: mail.publicUrl,
+    notify: delivery.notify,
   });
   await engine.start();
+  await delivery.start();
   const feed = await createRunFeed(handle);
   const passwords = createPasswordHasher(
     options.hashThreads ? { threads: options.hashThreads } : {},
   );
-  const maintenance = await startMaintenance(handle.db, options.services.keyring, options.logger);
+  const maintenance = await startMaintenance(handle.db, services.keyring, logger);
   const deps: AppDependencies = {
     passwords,
     db: handle.db,
-    services: options.services,
+    services,
     engine,
     feed,
+    outbox,
+    mailCatcher: mail.catcher,
     metrics,
-    logger: options.logger,
+    logger,
     config: options.config,
   };
   return {
     deps,
+    delivery,
     stop: async () => {
       maintenance.stop();
       await engine.stop();
+      await delivery.stop();
+      await jobs.stop();
       await feed.close();
       await passwords.close();
+      mail.sender.close();
     },
   };
 };

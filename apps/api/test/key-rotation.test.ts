@@ -1,4 +1,10 @@
-import { generateKeySpec, parseKeyring, revealChannelSecrets, schema } from '@pilar/provisioning';
+import {
+  createSmtpSender,
+  generateKeySpec,
+  parseKeyring,
+  revealChannelSecrets,
+  schema,
+} from '@pilar/provisioning';
 import { createTestServices, TEST_ENGINE_OPTIONS } from '@pilar/provisioning/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.ts';
@@ -33,6 +39,7 @@ describe('secret key rotation', () => {
       config: server.deps.config,
       engine: TEST_ENGINE_OPTIONS,
       hashThreads: 1,
+      mail: { ...server.mail, sender: createSmtpSender(server.mails?.smtpUrl ?? '') },
     });
     await restarted.stop();
 

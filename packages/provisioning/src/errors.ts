@@ -34,6 +34,17 @@ const MESSAGES = {
     'This Idempotency-Key was already used with a different request body',
   IDEMPOTENCY_IN_PROGRESS: () =>
     'A request with this Idempotency-Key is still being processed; retry shortly',
+  TOKEN_INVALID: () => 'This link is invalid or was already used',
+  TOKEN_EXPIRED: () => 'This link has expired',
+  CODE_INVALID: ({ attemptsLeft }: { attemptsLeft: number }) =>
+    `Wrong code (${attemptsLeft} attempts left)`,
+  CODE_EXPIRED: () => 'This code is no longer valid; request a new one',
+  EMAIL_ALREADY_VERIFIED: () => 'This email address is already confirmed',
+  EMAIL_NOT_VERIFIED: () => 'Please confirm your email address first',
+  TOO_MANY_REQUESTS: ({ retryAfterSeconds }: { retryAfterSeconds: number }) =>
+    `Too many requests. Try again in ${retryAfterSeconds} seconds.`,
+  WRONG_PASSWORD: () => 'The password is not correct',
+  SESSION_NOT_FOUND: () => 'Session not found',
 } satisfies Record<string, (data: never) => string>;
 
 type Messages = typeof MESSAGES;
@@ -69,6 +80,6 @@ export const isDomainError = <C extends DomainErrorCode = DomainErrorCode>(
 
 /** How long a rate-limited refusal lasts (HTTP 429 with `Retry-After`), or null. */
 export const retryAfterOf = (error: unknown) =>
-  isDomainError(error, 'TOO_MANY_ATTEMPTS', 'TOO_MANY_SIGNUPS')
+  isDomainError(error, 'TOO_MANY_ATTEMPTS', 'TOO_MANY_SIGNUPS', 'TOO_MANY_REQUESTS')
     ? error.data.retryAfterSeconds
     : null;

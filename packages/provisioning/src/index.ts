@@ -1,6 +1,23 @@
 // Server entry: the domain's public surface. Browsers import `@pilar/provisioning/contracts`;
 // the sandbox providers and the embedded PostgreSQL have their own entries.
 
+// Account e-mail loop: verification, password reset and changes, device sessions, mail
+export type { AccountDeps, AccountUser } from './account/account-deps.ts';
+export { changeEmail, changePassword, pendingEmailOf } from './account/credentials.ts';
+export { listSessions, revokeOtherSessions, revokeSession } from './account/device-sessions.ts';
+export {
+  assertEmailVerified,
+  resendVerification,
+  verifyEmailCode,
+  verifyEmailToken,
+} from './account/email-verification.ts';
+export { isCommonPassword } from './account/password-policy.ts';
+export {
+  DEFAULT_RESET_REQUEST_LIMITS,
+  type ResetRequestLimits,
+  requestPasswordReset,
+  resetPassword,
+} from './account/password-reset.ts';
 // Accounts and sessions
 export { type LoginDeps, type LoginParams, login, loginInputSchema } from './auth/login.ts';
 export { DEFAULT_THROTTLE_POLICY, type ThrottlePolicy } from './auth/login-throttle.ts';
@@ -8,6 +25,7 @@ export { createPasswordHasher, type PasswordHasher } from './auth/password.ts';
 export {
   createSession,
   deleteSession,
+  deleteUserSessions,
   findSession,
   type OwnerSession,
   SESSION_LIFETIME_SECONDS,
@@ -51,6 +69,13 @@ export {
   isDomainError,
   retryAfterOf,
 } from './errors.ts';
+export { createJobBoss, type JobBoss, type JobBossOptions } from './jobs/job-boss.ts';
+export {
+  createMailDelivery,
+  type MailDelivery,
+  type MailDeliveryOptions,
+  type MailObserver,
+} from './jobs/mail-delivery.ts';
 // Provisioning runs
 export {
   createProvisioningEngine,
@@ -58,6 +83,15 @@ export {
   type ProvisioningEngine,
 } from './jobs/provisioning-engine.ts';
 export type { RateLimit } from './limits/rate-limit.ts';
+export type { MailBrand, MailContent, RenderedMail } from './mail/mail-content.ts';
+export { createOutbox, type Outbox, type OutboxOptions } from './mail/outbox.ts';
+export { renderMail } from './mail/render-mail.ts';
+export {
+  createSmtpSender,
+  isPermanentSmtpFailure,
+  type MailSender,
+  type OutgoingMail,
+} from './mail/smtp-sender.ts';
 // Housekeeping
 export { purgeExpired } from './maintenance/purge-expired.ts';
 export type { RunEvent, RunEventType } from './provisioning/events.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, createProvisioningEngine, type DbHandle } from '../src/index.ts';
+import { createDb, createJobBoss, createProvisioningEngine, type DbHandle } from '../src/index.ts';
 import {
   createTestDb,
   createTestServices,
@@ -23,11 +23,15 @@ describe(`job engine set-up on ${describeDatabase()}`, () => {
   });
 
   it('installs pg-boss once when several processes start on a fresh database at the same time', async () => {
-    const engines = [testDb, second, testDb, second].map((handle) =>
-      createProvisioningEngine(handle, createTestServices(), { concurrency: 1 }),
-    );
-    await Promise.all(engines.map((engine) => engine.start()));
-    await Promise.all(engines.map((engine) => engine.stop()));
+    const processes = [testDb, second, testDb, second].map((handle) => {
+      const jobs = createJobBoss(handle);
+      return {
+        jobs,
+        engine: createProvisioningEngine(jobs, handle, createTestServices(), { concurrency: 1 }),
+      };
+    });
+    await Promise.all(processes.map(({ engine }) => engine.start()));
+    await Promise.all(processes.map(({ jobs }) => jobs.stop()));
     const { rows } = await testDb.executeSql('select name from pgboss.queue');
     expect(rows).toEqual([{ name: 'provisioning-run' }]);
   });

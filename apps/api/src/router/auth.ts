@@ -1,4 +1,10 @@
-import { deleteSession, findSession, login, loginInputSchema } from '@pilar/provisioning';
+import {
+  deleteSession,
+  findSession,
+  login,
+  loginInputSchema,
+  pendingEmailOf,
+} from '@pilar/provisioning';
 import { clientAddress } from '../http/client-info.ts';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.ts';
 import { ownerProcedure, publicProcedure, router } from '../trpc/init.ts';
@@ -11,7 +17,11 @@ export const authRouter = router({
     const session = await login(
       ctx.db,
       { passwords: ctx.passwords, policy: ctx.config.throttlePolicy },
-      { ...input, clientAddress: clientAddress(ctx.req, ctx.config.trustProxy) },
+      {
+        ...input,
+        clientAddress: clientAddress(ctx.req, ctx.config.trustProxy),
+        userAgent: ctx.req.headers['user-agent'] ?? null,
+      },
     );
     if (previous) await deleteSession(ctx.db, previous);
     setSessionCookie(ctx, session.token);
@@ -30,7 +40,13 @@ export const authRouter = router({
     const session = token ? await findSession(ctx.db, token) : null;
     if (!session) return null;
     return {
-      user: { id: session.userId, email: session.email, role: session.role },
+      user: {
+        id: session.userId,
+        email: session.email,
+        role: session.role,
+        emailVerified: session.emailVerified,
+        pendingEmail: await pendingEmailOf(ctx.db, session.userId),
+      },
       tenant: { id: session.tenantId, name: session.tenantName },
     };
   }),

@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { router } from '../trpc/init.ts';
+import { accountRouter } from './account.ts';
 import { authRouter } from './auth.ts';
 import { channelsRouter } from './channels.ts';
 import { defaultsRouter } from './defaults.ts';
@@ -9,6 +10,7 @@ import { settingsRouter } from './settings.ts';
 import { signupRouter } from './signup.ts';
 
 export const appRouter = router({
+  account: accountRouter,
   auth: authRouter,
   channels: channelsRouter,
   defaults: defaultsRouter,

@@ -13,14 +13,19 @@ import { setSessionCookie } from './session-cookie.ts';
 export const signupRouter = router({
   /** Creates tenant and owner, logs the owner in and starts provisioning without waiting for it. */
   create: publicProcedure.input(signupRequestSchema).mutation(async ({ ctx, input }) => {
-    const { idempotencyKey, ...signup } = input;
+    const { idempotencyKey, locale, ...signup } = input;
     const { tenantId, ownerId, runId } = await startSignup(ctx.db, signupDeps(ctx), {
       signup,
       idempotencyKey,
+      locale,
       clientAddress: clientAddress(ctx.req, ctx.config.trustProxy),
     });
     // A replayed submission logs this browser in as well: it proved it knows the password.
-    const session = await createSession(ctx.db, { id: ownerId, tenantId });
+    const session = await createSession(
+      ctx.db,
+      { id: ownerId, tenantId },
+      ctx.req.headers['user-agent'],
+    );
     setSessionCookie(ctx, session.token);
     return { tenantId, ownerId, runId };
   }),

@@ -1,15 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type {
+  AccountDeps,
   Database,
+  Outbox,
   PasswordHasher,
   ProvisioningEngine,
   ProvisioningServices,
   RateLimit,
+  ResetRequestLimits,
   RunFeed,
   SignupDeps,
   ThrottlePolicy,
 } from '@pilar/provisioning';
 import type { Logger } from '../logger.ts';
+import type { MailCatcher } from '../mail/mail-catcher.ts';
 import type { Metrics } from '../metrics.ts';
 
 export interface AppConfig {
@@ -18,6 +22,7 @@ export interface AppConfig {
   restWaitTimeoutMs: number;
   throttlePolicy: ThrottlePolicy;
   signupLimit: RateLimit;
+  resetLimits: ResetRequestLimits;
   /** Folder of the built web app served on the same origin, if any. */
   webRoot?: string | null;
 }
@@ -29,6 +34,9 @@ export interface AppDependencies {
   passwords: PasswordHasher;
   engine: ProvisioningEngine;
   feed: RunFeed;
+  outbox: Outbox;
+  /** The built-in mail catcher behind `/dev/mail`, when no SMTP server is configured. */
+  mailCatcher: MailCatcher | null;
   logger: Logger;
   metrics: Metrics;
   config: AppConfig;
@@ -44,5 +52,14 @@ export const signupDeps = (deps: AppDependencies): SignupDeps => ({
   keyring: deps.services.keyring,
   engine: deps.engine,
   passwords: deps.passwords,
+  outbox: deps.outbox,
   signupLimit: deps.config.signupLimit,
+});
+
+/** What the account flows need, the same for every account procedure. */
+export const accountDeps = (deps: AppDependencies): AccountDeps => ({
+  keyring: deps.services.keyring,
+  outbox: deps.outbox,
+  passwords: deps.passwords,
+  policy: deps.config.throttlePolicy,
 });

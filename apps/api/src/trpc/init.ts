@@ -74,21 +74,42 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapDomainErrors);
 
+const requireSession = async (ctx: Context) => {
+  const token = readCookie(ctx.req, SESSION_COOKIE);
+  const session = token ? await findSession(ctx.db, token) : null;
+  if (!token || !session) throw new DomainError('NOT_AUTHENTICATED');
+  return { session, sessionToken: token };
+};
+
 /**
  * Requires an owner's session; the tenant comes from it, never from the input. Handlers reach
  * the database only through `inTenant` — row-level security confines it to that tenant.
  */
 export const ownerProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const token = readCookie(ctx.req, SESSION_COOKIE);
-  const session = token ? await findSession(ctx.db, token) : null;
-  if (!session) throw new DomainError('NOT_AUTHENTICATED');
+  const { session, sessionToken } = await requireSession(ctx);
   return next({
     ctx: {
       db: null,
       inTenant: tenantScope(ctx.db, session.tenantId),
       session,
-      sessionToken: token as string,
+      sessionToken,
       tenantId: session.tenantId,
+    },
+  });
+});
+
+/**
+ * Requires a session, for the user's own account (password, address, sessions). Like login,
+ * this is the auth domain's work with the service role; every statement names the session's
+ * user, which comes from the cookie, never from the input.
+ */
+export const accountProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const { session, sessionToken } = await requireSession(ctx);
+  return next({
+    ctx: {
+      session,
+      sessionToken,
+      account: { userId: session.userId, tenantId: session.tenantId, sessionId: session.sessionId },
     },
   });
 });

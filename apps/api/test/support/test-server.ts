@@ -1,8 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import {
+  createSmtpSender,
+  DEFAULT_RESET_REQUEST_LIMITS,
   DEFAULT_THROTTLE_POLICY,
   type ProvisioningServices,
   type RateLimit,
+  type ResetRequestLimits,
   schema,
   type ThrottlePolicy,
 } from '@pilar/provisioning';
@@ -15,7 +18,8 @@ import {
 import { eq } from 'drizzle-orm';
 import { createApp } from '../../src/app.ts';
 import { createLogger } from '../../src/logger.ts';
-import { startRuntime } from '../../src/runtime.ts';
+import { type MailCatcher, startMailCatcher } from '../../src/mail/mail-catcher.ts';
+import { type RuntimeMail, startRuntime } from '../../src/runtime.ts';
 import type { AppDependencies } from '../../src/trpc/context.ts';
 
 /** Tests sign up many studios from one address; the limit itself has its own test. */
@@ -25,6 +29,10 @@ export interface TestServer {
   baseUrl: string;
   testDb: TestDb;
   deps: AppDependencies;
+  /** The built-in catcher every mail goes to over SMTP (null with `smtpUrl`). */
+  mails: MailCatcher | null;
+  /** What the runtime sends mail with, for a second runtime on the same database. */
+  mail: RuntimeMail;
   close(): Promise<void>;
 }
 
@@ -33,11 +41,32 @@ export interface TestServerOptions {
   throttlePolicy?: ThrottlePolicy;
   signupLimit?: RateLimit;
   restWaitTimeoutMs?: number;
+  resetLimits?: ResetRequestLimits;
+  /** Deliver to this SMTP server instead of a built-in catcher. */
+  smtpUrl?: string;
+  mailDelivery?: RuntimeMail['delivery'];
 }
+
+/** Mail timings for tests: quick retries, a relay that looks every second. */
+const TEST_MAIL_DELIVERY: RuntimeMail['delivery'] = {
+  retryDelaySeconds: 1,
+  relayIntervalSeconds: 1,
+  pollingIntervalSeconds: 0.5,
+};
 
 /** The real HTTP server with its job engine on an ephemeral port, over a fresh test database. */
 export const startTestServer = async (options: TestServerOptions = {}): Promise<TestServer> => {
   const testDb = await createTestDb();
+  const mails = options.smtpUrl ? null : await startMailCatcher();
+  let baseUrl = '';
+  const mail: RuntimeMail = {
+    sender: createSmtpSender(options.smtpUrl ?? (mails as MailCatcher).smtpUrl),
+    catcher: mails,
+    from: 'PILAR Test <no-reply@pilar.test>',
+    operatorName: 'PILAR Systems GmbH',
+    publicUrl: () => baseUrl,
+    delivery: { ...TEST_MAIL_DELIVERY, ...options.mailDelivery },
+  };
   const runtime = await startRuntime(testDb, {
     logger: createLogger('silent'),
     services: createTestServices(options.services),
@@ -47,21 +76,27 @@ export const startTestServer = async (options: TestServerOptions = {}): Promise<
       restWaitTimeoutMs: options.restWaitTimeoutMs ?? 30_000,
       throttlePolicy: options.throttlePolicy ?? DEFAULT_THROTTLE_POLICY,
       signupLimit: options.signupLimit ?? UNLIMITED_SIGNUPS,
+      resetLimits: options.resetLimits ?? DEFAULT_RESET_REQUEST_LIMITS,
     },
+    mail,
     engine: TEST_ENGINE_OPTIONS,
     hashThreads: 2,
   });
   const server = createApp(runtime.deps);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     testDb,
     deps: runtime.deps,
+    mails,
+    mail,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await runtime.stop();
+      await mails?.close();
       await testDb.close();
     },
   };

@@ -37,7 +37,11 @@ export interface LoginDeps {
   policy?: ThrottlePolicy;
 }
 
-export type LoginParams = z.output<typeof loginInputSchema> & { clientAddress: string };
+export type LoginParams = z.output<typeof loginInputSchema> & {
+  clientAddress: string;
+  /** The browser's User-Agent, to tell the user's sessions apart. */
+  userAgent?: string | null;
+};
 
 // Compared against when the account does not exist, so both paths cost one bcrypt verification
 // (a cost-10 hash of a random password nobody knows).
@@ -50,7 +54,7 @@ const DECOY_HASH = '$2b$10$mIcz5QnuEW/kFqeGj2iUp.8Kf5HTvaPl3o.T0Vn0c96qb3ukrsd.a
 export const login = async (
   db: Database,
   { passwords, policy = DEFAULT_THROTTLE_POLICY }: LoginDeps,
-  { email, password, clientAddress }: LoginParams,
+  { email, password, clientAddress, userAgent }: LoginParams,
 ) => {
   const keys = { account: accountKey(email), address: addressKey(clientAddress) };
   const locked = await lockedForSeconds(db, [keys.account, keys.address]);
@@ -73,6 +77,6 @@ export const login = async (
     throw new DomainError('INVALID_CREDENTIALS');
   }
   await clearFailures(db, keys.account);
-  const session = await createSession(db, user);
+  const session = await createSession(db, user, userAgent);
   return { ...session, userId: user.id, tenantId: user.tenantId };
 };

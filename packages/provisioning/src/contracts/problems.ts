@@ -36,6 +36,9 @@ export const PROBLEM_CODES = [
   'tooManyRanges',
   'noSuchVersion',
   'noSuchRun',
+  'tooCommon',
+  'invalidCode',
+  'unchanged',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 /** The limits or values a problem names, e.g. `{ max: 100 }` or `{ day: 'monday' }`. */

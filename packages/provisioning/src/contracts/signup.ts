@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { localeSchema } from './locale.ts';
 import { rule } from './problems.ts';
 import { timezoneSchema } from './tenant-config.ts';
 
@@ -86,4 +87,6 @@ export const domainAvailabilityInputSchema = z.object({ domain: domainSchema });
 /** The wizard's signup: the form plus one idempotency key per attempt. */
 export const signupRequestSchema = z.extend(signupInputSchema, {
   idempotencyKey: z.optional(z.uuid('Invalid idempotency key')),
+  /** The wizard's language: the owner's mails are written in it. */
+  locale: z.optional(localeSchema),
 });

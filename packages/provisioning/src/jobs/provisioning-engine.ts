@@ -1,23 +1,13 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import PgBoss from 'pg-boss';
 import type { DbHandle } from '../db/handle.ts';
 import type { Scope } from '../db/tenant-scope.ts';
 import { executeRun } from '../provisioning/execute-run.ts';
 import { type ProvisioningObserver, silentObserver } from '../provisioning/observer.ts';
 import { reopenFailedRun } from '../provisioning/retry-run.ts';
 import type { ProvisioningServices } from '../provisioning/steps/index.ts';
-import { pgBossDb } from './pg-boss-db.ts';
+import type { JobBoss } from './job-boss.ts';
 import { findStalledRuns } from './recover-runs.ts';
 
 const QUEUE = 'provisioning-run';
-
-const waitForLock = async (handle: DbHandle, key: string) => {
-  for (;;) {
-    const release = await handle.tryLock(key);
-    if (release) return release;
-    await sleep(50);
-  }
-};
 
 export interface EngineOptions {
   /** Runs executed at the same time by this process. */
@@ -30,13 +20,12 @@ export interface EngineOptions {
   recoveryIntervalSeconds?: number;
   /** A run silent this long (no event) while its lock is free counts as stalled. */
   stallSeconds?: number;
-  /** A job still active after this long is considered lost by pg-boss and retried. */
-  jobExpireSeconds?: number;
   observer?: ProvisioningObserver;
   onError?: (error: unknown, context: string) => void;
 }
 
 export interface ProvisioningEngine {
+  /** Starts the job boss (if not yet) and this engine's workers and recovery. */
   start(): Promise<void>;
   /** Queues the run and wakes this process's idle workers, so it starts at once. */
   startRun(runId: string): Promise<void>;
@@ -47,6 +36,7 @@ export interface ProvisioningEngine {
   retryRun(scope: Scope, tenantId: string, runId: string): Promise<void>;
   /** Re-sends jobs for stalled runs; returns how many. */
   recoverStalledRuns(quietSeconds?: number): Promise<number>;
+  /** Stops recovery; the job boss's own stop lets running jobs finish. */
   stop(): Promise<void>;
 }
 
@@ -60,6 +50,7 @@ interface RunJob {
  * processes share the work. A run lock makes sure one run executes in one place at a time.
  */
 export const createProvisioningEngine = (
+  jobs: JobBoss,
   handle: DbHandle,
   services: ProvisioningServices,
   options: EngineOptions = {},
@@ -70,21 +61,12 @@ export const createProvisioningEngine = (
     retryDelaySeconds = 1,
     recoveryIntervalSeconds = 15,
     stallSeconds = 30,
-    jobExpireSeconds = 300,
     observer = silentObserver,
     onError = () => {},
   } = options;
 
-  const bossDb = pgBossDb(handle);
-  const boss = new PgBoss({
-    db: bossDb,
-    schema: 'pgboss',
-    schedule: false,
-    supervise: true,
-    migrate: true,
-    maintenanceIntervalSeconds: Math.max(1, Math.min(30, jobExpireSeconds)),
-  });
-  boss.on('error', (error) => onError(error, 'job engine'));
+  const { boss } = jobs;
+  jobs.declareQueue(QUEUE, { retryLimit: 50, retryDelay: retryDelaySeconds, retryBackoff: true });
   const workerIds: string[] = [];
   let recoveryTimer: NodeJS.Timeout | undefined;
 
@@ -132,21 +114,7 @@ export const createProvisioningEngine = (
 
   return {
     start: async () => {
-      // Processes starting together would otherwise install pg-boss and create the queue
-      // concurrently, which deadlocks inside pg-boss; one at a time, the later ones find it done.
-      const release = await waitForLock(handle, 'provisioning-engine-setup');
-      try {
-        await boss.start();
-        await boss.createQueue(QUEUE, {
-          name: QUEUE,
-          retryLimit: 50,
-          retryDelay: retryDelaySeconds,
-          retryBackoff: true,
-          expireInSeconds: jobExpireSeconds,
-        });
-      } finally {
-        await release();
-      }
+      await jobs.start();
       for (let i = 0; i < concurrency; i++) {
         let workerId = '';
         workerId = await boss.work<RunJob>(
@@ -178,8 +146,6 @@ export const createProvisioningEngine = (
     recoverStalledRuns,
     stop: async () => {
       clearInterval(recoveryTimer);
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
-      await bossDb.drain();
     },
   };
 };

@@ -14,3 +14,14 @@ export const runStatus = pgEnum('provisioning_run_status', runStatusValues);
 
 export const stepStatusValues = ['pending', 'running', 'done', 'failed'] as const;
 export const stepStatus = pgEnum('provisioning_step_status', stepStatusValues);
+
+export const accountTokenPurposeValues = [
+  'verify_email',
+  'password_reset',
+  'email_change',
+] as const;
+export const accountTokenPurpose = pgEnum('account_token_purpose', accountTokenPurposeValues);
+export type AccountTokenPurpose = (typeof accountTokenPurposeValues)[number];
+
+export const outboxStatusValues = ['pending', 'sent', 'failed'] as const;
+export const outboxStatus = pgEnum('outbox_status', outboxStatusValues);

@@ -15,6 +15,10 @@ export const sessions = pgTable(
     tenantId: tenantId(),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Updated at most once a minute, by the request that finds the session. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The browser's User-Agent at login (shortened), to tell the owner's devices apart. */
+    userAgent: text('user_agent'),
   },
   (t) => [
     index('sessions_user_id_idx').on(t.userId),

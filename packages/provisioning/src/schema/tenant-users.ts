@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { tenantId } from './tenants.ts';
 
@@ -11,6 +11,10 @@ export const tenantUsers = pgTable(
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: text('role').notNull().default('admin'),
+    /** When the address was last proven by a mailed link or code; null until then. */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    /** The language mails are written in (`de` | `en`), chosen in the wizard. */
+    locale: text('locale').notNull().default('de'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

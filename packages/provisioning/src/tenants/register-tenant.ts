@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { verificationRows } from '../account/email-verification.ts';
 import type { PasswordHasher } from '../auth/password.ts';
+import type { Locale } from '../contracts/locale.ts';
 import type { ValidSignup } from '../contracts/signup.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { violatedUniqueConstraint } from '../db/unique-violation.ts';
 import { initialSettingsDocument } from '../defaults/tenant-config.ts';
 import { DomainError } from '../errors.ts';
+import type { Outbox } from '../mail/outbox.ts';
 import { runStepRows } from '../provisioning/run-step-rows.ts';
 import {
+  accountTokens,
+  outboxMails,
   provisioningRuns,
   provisioningSteps,
   settingsHistory,
@@ -15,6 +20,7 @@ import {
   tenants,
   tenantUsers,
 } from '../schema/index.ts';
+import type { Keyring } from '../secrets/keyring.ts';
 
 const EMAIL_CONSTRAINTS = new Set([
   'tenant_users_email_ci_key',
@@ -41,9 +47,15 @@ const isEmailRegistered = async (db: Queryable, email: string) => {
   return rows.length > 0;
 };
 
+export interface RegisterDeps {
+  passwords: PasswordHasher;
+  keyring: Keyring;
+  outbox: Outbox;
+}
+
 /**
- * Creates, for a validated sign-up, tenant, owner, settings document and a pending
- * provisioning run. The unique indexes decide races; the look-up before hashing only spares
+ * Creates, for a validated sign-up, tenant, owner, settings document, a pending provisioning run
+ * and the welcome mail with the owner's address verification (in the owner's language). The unique indexes decide races; the look-up before hashing only spares
  * bcrypt work for an address that is plainly taken.
  *
  * One statement: every id is made here, so no insert waits for another's answer — they are
@@ -51,8 +63,9 @@ const isEmailRegistered = async (db: Queryable, email: string) => {
  */
 export const registerTenant = async (
   db: Database,
-  passwords: PasswordHasher,
+  { passwords, keyring, outbox }: RegisterDeps,
   signup: ValidSignup,
+  locale: Locale,
 ) => {
   if (await isEmailRegistered(db, signup.ownerEmail)) throw new DomainError('EMAIL_TAKEN');
   const passwordHash = await passwords.hash(signup.password);
@@ -63,6 +76,12 @@ export const registerTenant = async (
     ...initialSettingsDocument(),
     ...(signup.timezone ? { timezone: signup.timezone } : {}),
   };
+  const verification = verificationRows(
+    keyring,
+    outbox,
+    { tenantId, userId: ownerId, email: signup.ownerEmail, locale, studioName: signup.studioName },
+    { welcome: true },
+  );
   try {
     await db
       .with(
@@ -83,6 +102,7 @@ export const registerTenant = async (
               email: signup.ownerEmail,
               passwordHash,
               role: 'owner',
+              locale,
             })
             .returning({ id: tenantUsers.id }),
         ),
@@ -110,6 +130,14 @@ export const registerTenant = async (
               .values({ id: runId, tenantId })
               .returning({ id: provisioningRuns.id }),
           ),
+        db
+          .$with('verification')
+          .as(
+            db.insert(accountTokens).values(verification.token).returning({ id: accountTokens.id }),
+          ),
+        db
+          .$with('welcome')
+          .as(db.insert(outboxMails).values(verification.mail).returning({ id: outboxMails.id })),
       )
       .insert(provisioningSteps)
       .values(runStepRows(runId, tenantId))
@@ -118,5 +146,5 @@ export const registerTenant = async (
   } catch (error) {
     throw asTakenError(error);
   }
-  return { tenantId, ownerId, runId };
+  return { tenantId, ownerId, runId, mailId: verification.mail.id };
 };

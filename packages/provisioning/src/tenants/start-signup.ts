@@ -1,10 +1,13 @@
+import { assertPasswordNotCommon } from '../account/password-policy.ts';
 import type { PasswordHasher } from '../auth/password.ts';
+import type { Locale } from '../contracts/locale.ts';
 import type { ValidSignup } from '../contracts/signup.ts';
 import type { Database } from '../db/types.ts';
 import { DomainError } from '../errors.ts';
 import { withIdempotency } from '../idempotency/with-idempotency.ts';
 import type { ProvisioningEngine } from '../jobs/provisioning-engine.ts';
 import { consumeRateLimit, type RateLimit } from '../limits/rate-limit.ts';
+import type { Outbox } from '../mail/outbox.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { registerTenant } from './register-tenant.ts';
 
@@ -12,6 +15,7 @@ export interface SignupDeps {
   keyring: Keyring;
   engine: ProvisioningEngine;
   passwords: PasswordHasher;
+  outbox: Outbox;
   /** Sign-ups allowed per client address (unlimited without it). */
   signupLimit?: RateLimit;
 }
@@ -24,6 +28,8 @@ export interface SignupParams {
   signup: ValidSignup;
   clientAddress?: string;
   idempotencyKey?: string;
+  /** The owner's language for mails (the wizard's); German without it, as for the REST route. */
+  locale?: Locale;
 }
 
 /**
@@ -34,16 +40,23 @@ export interface SignupParams {
  */
 export const startSignup = async (
   db: Database,
-  { keyring, engine, passwords, signupLimit }: SignupDeps,
-  { signup, clientAddress, idempotencyKey }: SignupParams,
+  { keyring, engine, passwords, outbox, signupLimit }: SignupDeps,
+  { signup, clientAddress, idempotencyKey, locale = 'de' }: SignupParams,
 ) => {
+  await assertPasswordNotCommon(signup.password);
   const register = async () => {
     if (signupLimit && clientAddress !== undefined) {
       const wait = await consumeRateLimit(db, `signup:${clientAddress}`, signupLimit);
       if (wait > 0) throw new DomainError('TOO_MANY_SIGNUPS', { retryAfterSeconds: wait });
     }
-    const registered = await registerTenant(db, passwords, signup);
+    const { mailId, ...registered } = await registerTenant(
+      db,
+      { passwords, keyring, outbox },
+      signup,
+      locale,
+    );
     await engine.startRun(registered.runId);
+    await outbox.notify([mailId]);
     return registered;
   };
   if (!idempotencyKey) return { ...(await register()), replayed: false };

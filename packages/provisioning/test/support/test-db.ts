@@ -7,6 +7,8 @@ import { MIGRATIONS_FOLDER } from '../../src/db/migrations-folder.ts';
 import {
   type CreateTenantDeps,
   createDb,
+  createJobBoss,
+  createOutbox,
   createPasswordHasher,
   createProvisioningEngine,
   createRunFeed,
@@ -15,6 +17,7 @@ import {
   type DbHandle,
   type EngineOptions,
   generateKeySpec,
+  type Keyring,
   type PasswordHasher,
   type ProvisioningServices,
   parseKeyring,
@@ -52,9 +55,11 @@ const migrationsFingerprint = async () => {
 
 /** Installs the job engine's schema too, so tests do not pay for it each time. */
 const installJobEngine = async (handle: DbHandle) => {
-  const engine = createProvisioningEngine(handle, createTestServices(), { concurrency: 1 });
+  const jobs = createJobBoss(handle);
+  const engine = createProvisioningEngine(jobs, handle, createTestServices(), { concurrency: 1 });
   await engine.start();
   await engine.stop();
+  await jobs.stop();
 };
 
 const withDatabase = (url: string, database: string) => {
@@ -159,10 +164,20 @@ export const startTestProvisioning = async (
   services = createTestServices(),
   options: EngineOptions = {},
 ): Promise<TestProvisioning> => {
-  const engine = createProvisioningEngine(handle, services, { ...TEST_ENGINE_OPTIONS, ...options });
+  const jobs = createJobBoss(handle);
+  const engine = createProvisioningEngine(jobs, handle, services, {
+    ...TEST_ENGINE_OPTIONS,
+    ...options,
+  });
   await engine.start();
   const feed = await createRunFeed(handle);
-  const deps = { engine, feed, keyring: services.keyring, passwords: testPasswordHasher() };
+  const deps = {
+    engine,
+    feed,
+    keyring: services.keyring,
+    passwords: testPasswordHasher(),
+    outbox: outboxWithoutDelivery(services.keyring),
+  };
   return {
     services,
     deps,
@@ -170,9 +185,22 @@ export const startTestProvisioning = async (
       createTenant(db, deps, { signup: parseOrThrow(signupInputSchema, body), timeoutMs: 30_000 }),
     stop: async () => {
       await engine.stop();
+      await jobs.stop();
       await feed.close();
     },
   };
 };
+
+/**
+ * The outbox as the domain writes it, with no delivery running: these tests look at what is
+ * written (mails stay pending); the API's tests deliver them over SMTP.
+ */
+export const outboxWithoutDelivery = (keyring: Keyring) =>
+  createOutbox({
+    keyring,
+    messageIdDomain: 'test.invalid',
+    publicUrl: () => 'http://localhost:3000',
+    notify: async () => {},
+  });
 
 export * from './tenant-rows.ts';

@@ -1,0 +1,209 @@
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Locale } from '../contracts/locale.ts';
+import type { DbHandle } from '../db/handle.ts';
+import { isDomainError } from '../errors.ts';
+import type { MailBrand } from '../mail/mail-content.ts';
+import { openMailContent } from '../mail/outbox.ts';
+import { renderMail } from '../mail/render-mail.ts';
+import { isPermanentSmtpFailure, type MailSender } from '../mail/smtp-sender.ts';
+import { outboxMails } from '../schema/index.ts';
+import type { JobBoss } from './job-boss.ts';
+
+const QUEUE = 'mail-delivery';
+
+/** Counts deliveries for `/metrics`; `final` failures are given up on. */
+export interface MailObserver {
+  delivered(template: string): void;
+  failed(template: string, final: boolean): void;
+}
+
+export interface MailDeliveryOptions {
+  sender: MailSender;
+  keyring: Parameters<typeof openMailContent>[0];
+  /** The `From` of every mail (`MAIL_FROM`). */
+  from: string;
+  brand(): MailBrand;
+  /** Attempts before a mail is given up (a 5xx answer gives up at once). */
+  maxAttempts?: number;
+  /** First retry delay; pg-boss doubles it per retry. */
+  retryDelaySeconds?: number;
+  /** How often the relay looks for committed mails that no job carries. */
+  relayIntervalSeconds?: number;
+  concurrency?: number;
+  pollingIntervalSeconds?: number;
+  observer?: MailObserver;
+  onError?: (error: unknown, context: string) => void;
+}
+
+export interface MailDelivery {
+  start(): Promise<void>;
+  /** Sends a delivery job for each mail and wakes a worker. */
+  notify(mailIds: readonly string[]): Promise<void>;
+  /**
+   * Sends jobs for pending mails no job is known to carry: never handed over (the writer died
+   * after its commit) or handed over long ago (the job died with its process). Returns how many.
+   */
+  relay(options?: { everything?: boolean }): Promise<number>;
+  stop(): Promise<void>;
+}
+
+interface MailJob {
+  mailId: string;
+}
+
+/** A job handed over this long ago without an outcome counts as lost (its backoff is shorter). */
+const LOST_AFTER_SECONDS = 30 * 60;
+/** A writer notifies right after its commit; only a mail older than this missed it. */
+const UNNOTIFIED_AFTER_SECONDS = 10;
+
+const describe = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).slice(0, 500);
+
+/**
+ * Delivers the outbox over SMTP on the job engine: retries with backoff, one delivery of a mail
+ * at a time (a lock), the row's status as the truth. A mail whose SMTP answer was lost in a
+ * crash is sent again with the same Message-ID, so receivers can tell it is the same mail.
+ */
+export const createMailDelivery = (
+  jobs: JobBoss,
+  handle: DbHandle,
+  options: MailDeliveryOptions,
+): MailDelivery => {
+  const {
+    sender,
+    keyring,
+    from,
+    brand,
+    maxAttempts = 8,
+    retryDelaySeconds = 5,
+    relayIntervalSeconds = 10,
+    concurrency = 2,
+    pollingIntervalSeconds = 2,
+    observer = { delivered: () => {}, failed: () => {} },
+    onError = () => {},
+  } = options;
+  const { boss } = jobs;
+  const { db } = handle;
+  jobs.declareQueue(QUEUE, {
+    retryLimit: maxAttempts - 1,
+    retryDelay: retryDelaySeconds,
+    retryBackoff: true,
+  });
+  const workerIds: string[] = [];
+  let relayTimer: NodeJS.Timeout | undefined;
+
+  const deliver = async (mailId: string) => {
+    const release = await handle.tryLock(`mail:${mailId}`);
+    // Held elsewhere: another process is delivering it right now.
+    if (!release) return;
+    try {
+      const [mail] = await db.select().from(outboxMails).where(eq(outboxMails.id, mailId));
+      if (!mail || mail.status !== 'pending' || !mail.content) return;
+      const attempts = mail.attempts + 1;
+      try {
+        const content = openMailContent(keyring, { ...mail, content: mail.content });
+        const rendered = await renderMail(content, mail.locale as Locale, brand());
+        await sender.send({ messageId: mail.messageId, from, to: mail.recipient, ...rendered });
+      } catch (error) {
+        const final =
+          attempts >= maxAttempts ||
+          isPermanentSmtpFailure(error) ||
+          isDomainError(error, 'SECRET_UNREADABLE');
+        await db
+          .update(outboxMails)
+          .set({
+            attempts,
+            lastError: describe(error),
+            ...(final ? { status: 'failed' as const, content: null } : {}),
+          })
+          .where(eq(outboxMails.id, mailId));
+        observer.failed(mail.template, final);
+        onError(
+          error,
+          `mail delivery (${mail.template}, attempt ${attempts}${final ? ', given up' : ''})`,
+        );
+        if (final) return;
+        throw error;
+      }
+      await db
+        .update(outboxMails)
+        .set({ status: 'sent', attempts, lastError: null, content: null, sentAt: sql`now()` })
+        .where(eq(outboxMails.id, mailId));
+      observer.delivered(mail.template);
+    } finally {
+      await release();
+    }
+  };
+
+  let nextWorker = 0;
+  const notify = async (mailIds: readonly string[]) => {
+    if (mailIds.length === 0) return;
+    for (const mailId of mailIds) await boss.send(QUEUE, { mailId } satisfies MailJob);
+    await db
+      .update(outboxMails)
+      .set({ enqueuedAt: sql`now()` })
+      .where(inArray(outboxMails.id, [...mailIds]));
+    const id = workerIds[nextWorker++ % workerIds.length];
+    if (id) boss.notifyWorker(id);
+  };
+
+  const relay: MailDelivery['relay'] = async ({ everything = false } = {}) => {
+    const lost = or(
+      and(
+        isNull(outboxMails.enqueuedAt),
+        lt(outboxMails.createdAt, sql`now() - make_interval(secs => ${UNNOTIFIED_AFTER_SECONDS})`),
+      ),
+      lt(outboxMails.enqueuedAt, sql`now() - make_interval(secs => ${LOST_AFTER_SECONDS})`),
+    );
+    const rows = await db
+      .select({ id: outboxMails.id })
+      .from(outboxMails)
+      .where(
+        everything
+          ? eq(outboxMails.status, 'pending')
+          : and(eq(outboxMails.status, 'pending'), lost),
+      )
+      .limit(1000);
+    const free: string[] = [];
+    for (const { id } of rows) {
+      const release = await handle.tryLock(`mail:${id}`);
+      if (!release) continue;
+      await release();
+      free.push(id);
+    }
+    await notify(free);
+    return free.length;
+  };
+
+  return {
+    start: async () => {
+      await jobs.start();
+      for (let i = 0; i < concurrency; i++) {
+        let workerId = '';
+        workerId = await boss.work<MailJob>(
+          QUEUE,
+          { pollingIntervalSeconds, batchSize: 1 },
+          async ([job]) => {
+            try {
+              if (job) await deliver(job.data.mailId);
+            } finally {
+              boss.notifyWorker(workerId);
+            }
+          },
+        );
+        workerIds.push(workerId);
+      }
+      // Nothing of this process delivers yet: every pending mail nobody holds gets a job now.
+      await relay({ everything: true });
+      relayTimer = setInterval(() => {
+        relay().catch((error: unknown) => onError(error, 'mail relay'));
+      }, relayIntervalSeconds * 1000);
+      relayTimer.unref();
+    },
+    notify,
+    relay,
+    stop: async () => {
+      clearInterval(relayTimer);
+    },
+  };
+};

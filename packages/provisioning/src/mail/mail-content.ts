@@ -1,0 +1,39 @@
+import type { Locale } from '../contracts/locale.ts';
+
+/**
+ * What a mail says, by template, with the values it needs. Stored sealed in the outbox (links
+ * carry tokens) and rendered at delivery, in the recipient's language.
+ */
+export type MailContent =
+  | {
+      /** After signup (`welcome: true`) or on request: confirm the address by link or code. */
+      template: 'verify_email';
+      welcome: boolean;
+      studioName: string;
+      verifyUrl: string;
+      code: string;
+      linkValidHours: number;
+      codeValidMinutes: number;
+    }
+  | { template: 'password_reset'; resetUrl: string; validMinutes: number }
+  /** A reset was asked for an address without an account (the answer on screen is the same). */
+  | { template: 'password_reset_unknown'; signupUrl: string }
+  | { template: 'password_changed'; resetUrl: string }
+  /** To the new address: confirm it before it replaces the old one. */
+  | { template: 'email_change'; newEmail: string; verifyUrl: string; linkValidHours: number }
+  /** To the old address, once the change is confirmed. */
+  | { template: 'email_changed'; oldEmail: string; newEmail: string };
+
+export type MailTemplate = MailContent['template'];
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Who sends: named in every footer; links point below `publicUrl`. */
+export interface MailBrand {
+  operatorName: string;
+  publicUrl: string;
+}
