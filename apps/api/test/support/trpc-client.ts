@@ -13,6 +13,9 @@ export class CookieJar {
   readonly cookies = new Map<string, string>();
   readonly setCookieHeaders: string[] = [];
 
+  /** Sent as `User-Agent`, to stand for a particular browser. */
+  constructor(readonly userAgent?: string) {}
+
   header() {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
@@ -33,6 +36,7 @@ export class CookieJar {
     const headers = new Headers(init.headers);
     const cookie = this.header();
     if (cookie) headers.set('cookie', cookie);
+    if (this.userAgent) headers.set('user-agent', this.userAgent);
     const response = await fetch(input, { ...init, headers });
     this.store(response);
     return response;

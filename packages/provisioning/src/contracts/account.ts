@@ -33,7 +33,10 @@ export const verifyEmailCodeInputSchema = z.object({
     .string({ error: 'Code is required' })
     .check(
       z.trim(),
-      z.regex(/^\d{6}$/, rule('invalidCode', 'The code consists of 6 digits', { length: 6 })),
+      z.refine(
+        (value) => /^\d{6}$/.test(value),
+        rule('invalidCode', 'The code consists of 6 digits', { length: VERIFICATION_CODE_LENGTH }),
+      ),
     ),
 });
 

@@ -15,6 +15,8 @@ const tenantOwnedTables = {
   provisioning_events: schema.provisioningEvents,
   provisioning_runs: schema.provisioningRuns,
   provisioning_steps: schema.provisioningSteps,
+  account_tokens: schema.accountTokens,
+  outbox_mails: schema.outboxMails,
 } as const;
 
 /** Row counts of one tenant in every table that holds tenant data (the tenant row included). */
@@ -42,6 +44,8 @@ export const PROVISIONED_ROWS = {
   tenant_settings: 1,
   provisioning_runs: 1,
   provisioning_steps: 5,
+  account_tokens: 1,
+  outbox_mails: 1,
 } as const;
 
 /** Whether the tenant has every provisioned row exactly once: not half done, not duplicated. */

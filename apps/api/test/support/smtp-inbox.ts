@@ -1,0 +1,65 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface InboxMail {
+  messageId: string;
+  subject: string;
+  to: string[];
+  user: string | undefined;
+}
+
+/** What the server answers a delivery (by its number, from 1): null accepts. */
+export type DataAnswer = (delivery: number) => { responseCode: number; message: string } | null;
+
+/**
+ * A real SMTP server standing for the operator's mail provider (SMTP_URL): it requires a login
+ * and answers each delivery as the test says, recording every one it saw, accepted or not.
+ */
+export const startSmtpInbox = async ({
+  user = 'pilar',
+  pass = 'geheim-äöü',
+  answer = () => null,
+}: {
+  user?: string;
+  pass?: string;
+  answer?: DataAnswer;
+} = {}) => {
+  const accepted: InboxMail[] = [];
+  const attempts: InboxMail[] = [];
+  const server = new SMTPServer({
+    secure: false,
+    disabledCommands: ['STARTTLS'],
+    allowInsecureAuth: true,
+    authMethods: ['PLAIN', 'LOGIN'],
+    logger: false,
+    onAuth: (auth, _session, callback) => {
+      if (auth.username === user && auth.password === pass) callback(null, { user });
+      else callback(Object.assign(new Error('Authentication failed'), { responseCode: 535 }));
+    },
+    onData: (stream, session, callback) => {
+      simpleParser(stream).then((parsed) => {
+        const mail: InboxMail = {
+          messageId: parsed.messageId ?? '',
+          subject: parsed.subject ?? '',
+          to: session.envelope.rcptTo.map((recipient) => recipient.address),
+          user: session.user,
+        };
+        attempts.push(mail);
+        const refusal = answer(attempts.length);
+        if (refusal) return callback(Object.assign(new Error(refusal.message), refusal));
+        accepted.push(mail);
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://${user}:${encodeURIComponent(pass)}@127.0.0.1:${port}`,
+    port,
+    accepted,
+    attempts,
+    close: () => new Promise<void>((resolve) => server.close(resolve)),
+  };
+};
