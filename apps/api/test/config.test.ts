@@ -13,6 +13,12 @@ describe('the configuration from the environment', () => {
       databaseUrl: undefined,
       dataDir: resolve('.data'),
       secretKey: undefined,
+      mail: {
+        smtpUrl: undefined,
+        from: 'PILAR <no-reply@pilar.localhost>',
+        publicUrl: undefined,
+        operatorName: 'PILAR Systems',
+      },
       sandbox: { stepDelayMs: 0, failures: new Map() },
       app: {
         allowedOrigins: [],
@@ -26,6 +32,10 @@ describe('the configuration from the environment', () => {
           maxLockSeconds: 900,
         },
         signupLimit: { limit: 10, windowSeconds: 3600 },
+        resetLimits: {
+          perAccount: { limit: 3, windowSeconds: 3600 },
+          perClient: { limit: 20, windowSeconds: 3600 },
+        },
         webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
       },
       engine: {
@@ -64,12 +74,24 @@ describe('the configuration from the environment', () => {
       LOGIN_LOCK_SECONDS: '40',
       LOGIN_MAX_LOCK_SECONDS: '1200',
       REST_WAIT_TIMEOUT_SECONDS: '1.5',
+      SMTP_URL: 'smtps://mailer:geheim@smtp.example.com:465',
+      MAIL_FROM: 'Studio-Hilfe <hilfe@pilar.example>',
+      PUBLIC_URL: 'https://app.pilar.example/',
+      OPERATOR_NAME: 'PILAR Systems GmbH',
+      RESET_REQUESTS_PER_ACCOUNT: '4',
+      RESET_REQUESTS_PER_ADDRESS: '40',
     });
     expect(config).toStrictEqual({
       listen: { port: 8080, host: '127.0.0.1' },
       databaseUrl: 'postgres://app@db.internal:5432/pilar',
       dataDir: '/var/lib/pilar',
       secretKey: 'k2:new,k1:old',
+      mail: {
+        smtpUrl: 'smtps://mailer:geheim@smtp.example.com:465',
+        from: 'Studio-Hilfe <hilfe@pilar.example>',
+        publicUrl: 'https://app.pilar.example',
+        operatorName: 'PILAR Systems GmbH',
+      },
       sandbox: {
         stepDelayMs: 250,
         failures: new Map([
@@ -89,6 +111,10 @@ describe('the configuration from the environment', () => {
           maxLockSeconds: 1200,
         },
         signupLimit: { limit: 7, windowSeconds: 120 },
+        resetLimits: {
+          perAccount: { limit: 4, windowSeconds: 3600 },
+          perClient: { limit: 40, windowSeconds: 3600 },
+        },
         webRoot: '/srv/web',
       },
       engine: {
@@ -107,6 +133,20 @@ describe('the configuration from the environment', () => {
     expect(config.app.webRoot).toBe(resolve('web'));
     expect(config.listen.port).toBe(3000);
     expect(config.secretKey).toBeUndefined();
+  });
+
+  it('refuses a mail server or public address of the wrong kind', () => {
+    expect(() =>
+      configOf({ SMTP_URL: 'https://mail.example.com', PUBLIC_URL: 'ftp://x.example' }),
+    ).toThrow(
+      new Error(
+        [
+          'Invalid environment:',
+          '  SMTP_URL: SMTP_URL must be an smtp:// or smtps:// URL',
+          '  PUBLIC_URL: PUBLIC_URL must be an http:// or https:// URL',
+        ].join('\n'),
+      ),
+    );
   });
 
   it('names every invalid variable with what is wrong with it', () => {

@@ -25,6 +25,15 @@ const oneOfEach: DomainError[] = [
   new DomainError('IDEMPOTENCY_IN_PROGRESS'),
   new DomainError('CHANNEL_NOT_FOUND'),
   new DomainError('SETTINGS_VERSION_NOT_FOUND', { version: 7 }),
+  new DomainError('TOKEN_INVALID'),
+  new DomainError('TOKEN_EXPIRED'),
+  new DomainError('CODE_INVALID', { attemptsLeft: 3 }),
+  new DomainError('CODE_EXPIRED'),
+  new DomainError('EMAIL_ALREADY_VERIFIED'),
+  new DomainError('EMAIL_NOT_VERIFIED'),
+  new DomainError('TOO_MANY_REQUESTS', { retryAfterSeconds: 60 }),
+  new DomainError('WRONG_PASSWORD'),
+  new DomainError('SESSION_NOT_FOUND'),
 ];
 
 describe('domain error mapping', () => {
@@ -54,6 +63,15 @@ describe('domain error mapping', () => {
         IDEMPOTENCY_IN_PROGRESS: ['CONFLICT', 409],
         CHANNEL_NOT_FOUND: ['NOT_FOUND', 404],
         SETTINGS_VERSION_NOT_FOUND: ['NOT_FOUND', 404],
+        TOKEN_INVALID: ['BAD_REQUEST', 400],
+        TOKEN_EXPIRED: ['BAD_REQUEST', 400],
+        CODE_INVALID: ['BAD_REQUEST', 400],
+        CODE_EXPIRED: ['BAD_REQUEST', 400],
+        EMAIL_ALREADY_VERIFIED: ['CONFLICT', 409],
+        EMAIL_NOT_VERIFIED: ['FORBIDDEN', 403],
+        TOO_MANY_REQUESTS: ['TOO_MANY_REQUESTS', 429],
+        WRONG_PASSWORD: ['FORBIDDEN', 403],
+        SESSION_NOT_FOUND: ['NOT_FOUND', 404],
       };
       const trpcError = toTRPCError(error);
       expect([trpcError.code, httpStatusOf(error)]).toEqual(expected[error.code]);
@@ -70,5 +88,8 @@ describe('domain error mapping', () => {
       'now version 3',
     );
     expect(new DomainError('CHANNEL_NOT_FOUND').message).toBe('Channel not found');
+    expect(new DomainError('CODE_INVALID', { attemptsLeft: 2 }).message).toBe(
+      'Wrong code (2 attempts left)',
+    );
   });
 });

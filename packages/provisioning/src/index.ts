@@ -83,6 +83,7 @@ export {
   type ProvisioningEngine,
 } from './jobs/provisioning-engine.ts';
 export type { RateLimit } from './limits/rate-limit.ts';
+export { escapeHtml } from './mail/escape-html.ts';
 export type { MailBrand, MailContent, RenderedMail } from './mail/mail-content.ts';
 export { createOutbox, type Outbox, type OutboxOptions } from './mail/outbox.ts';
 export { renderMail } from './mail/render-mail.ts';

@@ -17,7 +17,7 @@ describe(`purging expired rows on ${describeDatabase()}`, () => {
     await testDb.close();
   });
 
-  it('removes expired sessions, day-old idempotency keys, finished login counters and day-old rate counters only', async () => {
+  it('removes expired sessions, day-old idempotency keys, finished login counters, day-old rate counters, dead mail tokens and old mails only', async () => {
     const { db } = testDb;
     const provisioning = await startTestProvisioning(testDb);
     const { tenantId, ownerId } = await provisioning.createTenant(db, {
@@ -59,12 +59,67 @@ describe(`purging expired rows on ${describeDatabase()}`, () => {
       { key: 'signup:recent', hits: 2 },
     ]);
 
+    // The signup's verification token and welcome mail stay; these are the ones to go or stay.
+    const token = (
+      tokenHash: string,
+      age: string,
+      state: { consumed?: boolean; expired?: boolean },
+    ) => ({
+      tenantId,
+      userId: ownerId,
+      purpose: 'password_reset' as const,
+      tokenHash,
+      createdAt: sql`now() - ${sql.raw(`interval '${age}'`)}`,
+      expiresAt: sql`now() + ${sql.raw(state.expired ? "interval '-1 minute'" : "interval '1 hour'")}`,
+      consumedAt: state.consumed ? sql`now()` : null,
+    });
+    await db
+      .insert(schema.accountTokens)
+      .values([
+        token('used-long-ago', '2 hours', { consumed: true }),
+        token('expired-long-ago', '2 hours', { expired: true }),
+        token('used-recently', '10 minutes', { consumed: true }),
+        token('live-old', '2 hours', {}),
+      ]);
+    const mail = (messageId: string, status: 'sent' | 'failed' | 'pending', age: string) => ({
+      tenantId,
+      messageId,
+      recipient: 'purge@example.com',
+      template: 'password_reset',
+      locale: 'de',
+      status,
+      createdAt: sql`now() - ${sql.raw(`interval '${age}'`)}`,
+    });
+    await db
+      .insert(schema.outboxMails)
+      .values([
+        mail('<sent-old>', 'sent', '8 days'),
+        mail('<sent-new>', 'sent', '6 days'),
+        mail('<failed-old>', 'failed', '31 days'),
+        mail('<failed-new>', 'failed', '8 days'),
+        mail('<pending-old>', 'pending', '40 days'),
+      ]);
+
     expect(await purgeExpired(db)).toEqual({
       sessions: 1,
       idempotencyKeys: 1,
       loginThrottles: 1,
       rateLimits: 1,
+      accountTokens: 2,
+      outboxMails: 2,
     });
+    expect(
+      (await db.select().from(schema.accountTokens))
+        .map((t) => t.tokenHash)
+        .filter((h) => !/^[0-9a-f]{64}$/.test(h))
+        .sort(),
+    ).toEqual(['live-old', 'used-recently']);
+    expect(
+      (await db.select().from(schema.outboxMails))
+        .map((m) => m.messageId)
+        .filter((id) => id.startsWith('<s') || id.startsWith('<f') || id.startsWith('<p'))
+        .sort(),
+    ).toEqual(['<failed-new>', '<pending-old>', '<sent-new>']);
     expect((await db.select().from(schema.rateLimits)).map((r) => r.key)).toEqual([
       'signup:recent',
     ]);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { escapeHtml } from '@pilar/provisioning';
 import { type CaughtMail, isLoopbackAddress, type MailCatcher } from '../mail/mail-catcher.ts';
 import { sendJson, sendText } from './json.ts';
 
@@ -64,16 +65,6 @@ const wording = {
 } satisfies Record<Language, unknown>;
 
 type Wording = (typeof wording)[Language];
-
-const entities: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (character) => entities[character] ?? character);
 
 // The pages run no script at all; the mail's own HTML gets a sandbox of its own.
 const PAGE_POLICY =

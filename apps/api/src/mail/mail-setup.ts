@@ -15,7 +15,9 @@ export const openMailTransport = async (
     logger.info({ smtp: new URL(mail.smtpUrl).host }, 'mail goes to the SMTP server at SMTP_URL');
     return { sender: createSmtpSender(mail.smtpUrl), catcher: null };
   }
-  const catcher = await startMailCatcher();
+  const catcher = await startMailCatcher({
+    onError: (error) => logger.warn({ err: error }, 'mail catcher: SMTP client error'),
+  });
   logger.warn(
     { smtp: catcher.smtpUrl },
     'NO SMTP_URL SET: mails are NOT sent. The built-in mail catcher keeps them; read them at /dev/mail (loopback only). Set SMTP_URL to deliver mail.',

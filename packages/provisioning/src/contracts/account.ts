@@ -29,15 +29,13 @@ export const VERIFICATION_CODE_LENGTH = 6;
 export const verifyEmailInputSchema = z.object({ token: mailTokenSchema });
 
 export const verifyEmailCodeInputSchema = z.object({
-  code: z
-    .string({ error: 'Code is required' })
-    .check(
-      z.trim(),
-      z.refine(
-        (value) => /^\d{6}$/.test(value),
-        rule('invalidCode', 'The code consists of 6 digits', { length: VERIFICATION_CODE_LENGTH }),
-      ),
+  code: z.string({ error: 'Code is required' }).check(
+    z.trim(),
+    z.refine(
+      (value) => /^\d{6}$/.test(value),
+      rule('invalidCode', 'The code consists of 6 digits', { length: VERIFICATION_CODE_LENGTH }),
     ),
+  ),
 });
 
 export const passwordResetRequestSchema = z.object({

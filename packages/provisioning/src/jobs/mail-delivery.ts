@@ -23,7 +23,7 @@ export interface MailDeliveryOptions {
   /** The `From` of every mail (`MAIL_FROM`). */
   from: string;
   brand(): MailBrand;
-  /** Attempts before a mail is given up (a 5xx answer gives up at once). */
+  /** Attempts before a mail is given up (a 5xx answer gives up at once); 12 from 5 s span about 6 hours. */
   maxAttempts?: number;
   /** First retry delay; pg-boss doubles it per retry. */
   retryDelaySeconds?: number;
@@ -74,7 +74,7 @@ export const createMailDelivery = (
     keyring,
     from,
     brand,
-    maxAttempts = 8,
+    maxAttempts = 12,
     retryDelaySeconds = 5,
     relayIntervalSeconds = 10,
     concurrency = 2,
@@ -98,7 +98,7 @@ export const createMailDelivery = (
     if (!release) return;
     try {
       const [mail] = await db.select().from(outboxMails).where(eq(outboxMails.id, mailId));
-      if (!mail || mail.status !== 'pending' || !mail.content) return;
+      if (mail?.status !== 'pending' || !mail.content) return;
       const attempts = mail.attempts + 1;
       try {
         const content = openMailContent(keyring, { ...mail, content: mail.content });

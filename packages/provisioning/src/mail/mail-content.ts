@@ -1,5 +1,3 @@
-import type { Locale } from '../contracts/locale.ts';
-
 /**
  * What a mail says, by template, with the values it needs. Stored sealed in the outbox (links
  * carry tokens) and rendered at delivery, in the recipient's language.

@@ -42,14 +42,23 @@ export const createSmtpSender = (
   };
 };
 
+/** Refused logins (RFC 4954): the operator's configuration is wrong, not the mail. */
+const LOGIN_REFUSALS = new Set([530, 534, 535, 538]);
+
 /**
- * Whether retrying cannot help: the server answered 5xx (unknown recipient, refused login,
- * rejected content). 4xx answers, timeouts and connection errors are worth another attempt.
+ * Whether retrying this mail cannot help: the server refused it for good with 5xx (unknown
+ * recipient, rejected content). 4xx answers, timeouts and connection errors are worth another
+ * attempt, and so is a refused login — the mail waits until the operator fixes SMTP_URL.
  */
 export const isPermanentSmtpFailure = (error: unknown): boolean => {
   const responseCode =
     typeof error === 'object' && error !== null && 'responseCode' in error
       ? error.responseCode
       : undefined;
-  return typeof responseCode === 'number' && responseCode >= 500 && responseCode <= 599;
+  return (
+    typeof responseCode === 'number' &&
+    responseCode >= 500 &&
+    responseCode <= 599 &&
+    !LOGIN_REFUSALS.has(responseCode)
+  );
 };
