@@ -51,13 +51,14 @@ export const createApp = (deps: AppDependencies) => {
       );
     }
     if (path === '/api/tenant/create') return handleTenantCreate(deps, req, res);
-    if (deps.mailCatcher && (path === '/dev/mail' || path.startsWith('/dev/mail/'))) {
-      return handleDevMail(deps.mailCatcher, req, res, path);
+    const notFound = () => sendJson(res, 404, { success: false, error: 'Not found' });
+    if (path === '/dev/mail' || path.startsWith('/dev/mail/')) {
+      // Only while mail is caught instead of sent (no SMTP_URL).
+      return deps.mailCatcher ? handleDevMail(deps.mailCatcher, req, res, path) : notFound();
     }
     if (isWhatsAppWebhookPath(path)) return handleWhatsAppWebhook(deps, req, res);
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
     if (path === '/health' && readOnly) return handleHealth(deps, res);
-    const notFound = () => sendJson(res, 404, { success: false, error: 'Not found' });
     if (site && readOnly && !path.startsWith('/api/')) return site(req, res, notFound);
     return notFound();
   };

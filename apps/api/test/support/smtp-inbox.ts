@@ -5,6 +5,7 @@ import { SMTPServer } from 'smtp-server';
 export interface InboxMail {
   messageId: string;
   subject: string;
+  text: string;
   to: string[];
   user: string | undefined;
 }
@@ -42,6 +43,7 @@ export const startSmtpInbox = async ({
         const mail: InboxMail = {
           messageId: parsed.messageId ?? '',
           subject: parsed.subject ?? '',
+          text: parsed.text ?? '',
           to: session.envelope.rcptTo.map((recipient) => recipient.address),
           user: session.user,
         };
