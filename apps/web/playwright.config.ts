@@ -73,6 +73,9 @@ export default defineConfig({
       PROVISIONING_RETRY_DELAY_SECONDS: '0',
       // Every spec signs up from 127.0.0.1; the limit has its own API test.
       SIGNUP_LIMIT_PER_ADDRESS: '100000',
+      // Mail links lead back to this server; its built-in catcher serves them at /dev/mail.
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SMTP_URL: '',
       ...env,
     },
   })),

@@ -8,7 +8,8 @@ export default defineConfig({
   server: {
     port: 5173,
     // The dev server forwards API calls, so the browser sees one origin as in production.
-    proxy: { '/trpc': api, '/api': api, '/webhooks': api, '/health': api },
+    // /dev/mail: the API's built-in mail catcher, where mail links can be tried locally.
+    proxy: { '/trpc': api, '/api': api, '/webhooks': api, '/health': api, '/dev/mail': api },
   },
   build: { target: 'es2022', sourcemap: true, manifest: true },
 });

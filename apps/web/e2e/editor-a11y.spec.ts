@@ -14,6 +14,7 @@ const VIEWS = [
   ['features', 'Funktionen'],
   ['channels', 'Kanäle & Integrationen'],
   ['history', 'Verlauf'],
+  ['security', 'Sicherheit'],
 ] as const;
 
 /** No serious or critical axe violations; a full-page screenshot is kept either way. */

@@ -1,7 +1,7 @@
 import { SETTINGS_SECTIONS, type SettingsSection } from '@pilar/provisioning/contracts';
 
-/** Everything the editor's navigation offers: the settings sections and two further views. */
-export type EditorView = SettingsSection | 'channels' | 'history';
+/** Everything the editor's navigation offers: the settings sections and three further views. */
+export type EditorView = SettingsSection | 'channels' | 'history' | 'security';
 
 const SLUGS: Record<EditorView, string> = {
   general: 'general',
@@ -14,9 +14,15 @@ const SLUGS: Record<EditorView, string> = {
   features: 'features',
   channels: 'channels',
   history: 'history',
+  security: 'security',
 };
 
-export const EDITOR_VIEWS: readonly EditorView[] = [...SETTINGS_SECTIONS, 'channels', 'history'];
+export const EDITOR_VIEWS: readonly EditorView[] = [
+  ...SETTINGS_SECTIONS,
+  'channels',
+  'history',
+  'security',
+];
 export const FIRST_VIEW: EditorView = 'general';
 
 export const viewPath = (view: EditorView) => `/settings/${SLUGS[view]}`;

@@ -1,12 +1,13 @@
 import type { FieldIssue, ProblemParams } from '@pilar/provisioning/contracts';
 import { errorMessages } from '../i18n/error-messages.ts';
-import { useTranslation } from '../i18n/i18n.tsx';
+import { type Language, translate, useLanguage } from '../i18n/i18n.tsx';
 import { errorData, isNetworkError } from './api-error.ts';
 
 /** A field problem without where it is: what the browser translates. */
 export type Problem = Pick<FieldIssue, 'problem' | 'params'>;
 
-const paramsOf = (data: unknown): ProblemParams =>
+/** The strings and numbers of a refusal's data, as message parameters. */
+export const paramsOf = (data: unknown): ProblemParams =>
   Object.fromEntries(
     Object.entries(typeof data === 'object' && data !== null ? data : {}).filter(
       (entry): entry is [string, string | number] =>
@@ -14,19 +15,19 @@ const paramsOf = (data: unknown): ProblemParams =>
     ),
   );
 
-/** A field problem in the owner's language, by its code and parameters. */
-export const useProblemText = () => {
-  const t = useTranslation(errorMessages);
+/** A field problem in the given language, by its code and parameters. */
+export const problemTextIn = (language: Language) => {
+  const t = translate(errorMessages, language);
   return ({ problem, params }: Problem) => t(`problem.${problem}`, params);
 };
 
-/**
- * A failed API call in the owner's language, chosen by the code the server sent (never by its
- * English wording). `networkText` is what the area says when the server cannot be reached.
- */
-export const useErrorText = (networkText: string) => {
-  const t = useTranslation(errorMessages);
-  const problemText = useProblemText();
+/** A field problem in the owner's language, by its code and parameters. */
+export const useProblemText = () => problemTextIn(useLanguage().language);
+
+/** `useErrorText` for a given language, outside React (and in tests). */
+export const errorTextIn = (language: Language, networkText: string) => {
+  const t = translate(errorMessages, language);
+  const problemText = problemTextIn(language);
   return (error: unknown) => {
     if (isNetworkError(error)) return networkText;
     const { domainCode, domainData, issues } = errorData(error);
@@ -36,3 +37,10 @@ export const useErrorText = (networkText: string) => {
     return t('unexpected');
   };
 };
+
+/**
+ * A failed API call in the owner's language, chosen by the code the server sent (never by its
+ * English wording). `networkText` is what the area says when the server cannot be reached.
+ */
+export const useErrorText = (networkText: string) =>
+  errorTextIn(useLanguage().language, networkText);

@@ -262,6 +262,98 @@ const de = {
   restoreConflict:
     'Die Einstellungen wurden inzwischen geändert. Die Liste ist jetzt aktuell; bitte wählen Sie erneut.',
   restoreFailed: 'Wiederherstellen fehlgeschlagen: {message}',
+
+  // Account: forgotten password, new password, e-mail confirmation
+  forgotDocumentTitle: 'Passwort vergessen – PILAR',
+  resetDocumentTitle: 'Neues Passwort festlegen – PILAR',
+  verifyDocumentTitle: 'E-Mail-Adresse bestätigen – PILAR',
+  forgotPasswordLink: 'Passwort vergessen?',
+  forgotTitle: 'Passwort vergessen',
+  forgotIntro:
+    'Geben Sie die E-Mail-Adresse Ihres Zugangs ein. Wir schicken Ihnen einen Link, mit dem Sie ein neues Passwort festlegen.',
+  forgotButton: 'Link anfordern',
+  sending: 'Wird gesendet …',
+  forgotSent:
+    'Wenn zu dieser Adresse ein Konto besteht, haben wir eine E-Mail mit einem Link geschickt. Der Link ist 60 Minuten gültig.',
+  backToLogin: 'Zurück zur Anmeldung',
+  resetTitle: 'Neues Passwort festlegen',
+  resetIntro:
+    'Wählen Sie ein neues Passwort für Ihren Zugang. Danach sind Sie auf allen Geräten abgemeldet.',
+  newPasswordLabel: 'Neues Passwort',
+  repeatPasswordLabel: 'Neues Passwort wiederholen',
+  passwordRules:
+    'Mindestens {min} Zeichen, höchstens {maxBytes} Bytes (Umlaute und Sonderzeichen zählen doppelt).',
+  passwordMismatch: 'Die Passwörter stimmen nicht überein.',
+  resetButton: 'Passwort speichern',
+  resetDoneTitle: 'Passwort geändert',
+  resetDone:
+    'Ihr neues Passwort ist gespeichert. Alle bisherigen Anmeldungen wurden beendet; bitte melden Sie sich mit dem neuen Passwort an.',
+  toLogin: 'Zur Anmeldung',
+  resetNoToken:
+    'Dieser Link ist unvollständig. Bitte öffnen Sie den Link aus der E-Mail noch einmal oder fordern Sie einen neuen an.',
+  requestNewLink: 'Neuen Link anfordern',
+  verifyTitle: 'E-Mail-Adresse bestätigen',
+  verifyIntro: 'Bitte bestätigen Sie mit einem Klick, dass diese E-Mail-Adresse Ihnen gehört.',
+  verifyButton: 'E-Mail-Adresse bestätigen',
+  verifying: 'Wird bestätigt …',
+  verifyDoneTitle: 'E-Mail-Adresse bestätigt',
+  emailVerified: 'Ihre E-Mail-Adresse ist bestätigt.',
+  newEmailVerified: 'Ihre neue E-Mail-Adresse {email} ist bestätigt.',
+  newEmailLoginHint: 'Melden Sie sich ab jetzt mit dieser Adresse an.',
+  toSettings: 'Zu den Einstellungen',
+  verifyNoToken:
+    'Dieser Link ist unvollständig. Bitte öffnen Sie den Link aus der E-Mail noch einmal.',
+  verifyFailedHelp: 'In den Einstellungen können Sie einen neuen Code oder Link anfordern.',
+  verifyTakenHelp:
+    'Unter „Sicherheit“ in den Einstellungen können Sie eine andere Adresse angeben.',
+
+  // Account: the confirmation banner
+  verifyBannerLabel: 'E-Mail-Bestätigung',
+  verifyBannerTitle: 'Bitte bestätigen Sie Ihre E-Mail-Adresse {email}.',
+  verifyBannerText:
+    'Wir haben Ihnen eine E-Mail mit einem Link und einem 6-stelligen Code geschickt. Klicken Sie auf den Link oder geben Sie den Code hier ein.',
+  codeLabel: 'Bestätigungscode',
+  confirmCode: 'Bestätigen',
+  resendCode: 'Code erneut senden',
+  codeResent: 'Wir haben einen neuen Code an {email} geschickt.',
+
+  // Account: security
+  view_security: 'Sicherheit',
+  intro_security:
+    'Ihr Passwort, Ihre E-Mail-Adresse und die Geräte, auf denen Sie angemeldet sind.',
+  passwordChangeTitle: 'Passwort ändern',
+  currentPasswordLabel: 'Aktuelles Passwort',
+  changePasswordButton: 'Passwort ändern',
+  passwordChangedNone: 'Ihr Passwort ist geändert. Auf anderen Geräten waren Sie nicht angemeldet.',
+  passwordChangedOne: 'Ihr Passwort ist geändert. 1 anderes Gerät wurde abgemeldet.',
+  passwordChangedMany: 'Ihr Passwort ist geändert. {count} andere Geräte wurden abgemeldet.',
+  tooManyPasswordAttempts:
+    'Zu viele falsche Passworteingaben. Bitte versuchen Sie es in {retryAfterSeconds} Sekunden erneut.',
+  emailChangeTitle: 'E-Mail-Adresse ändern',
+  currentEmail: 'Aktuelle Adresse',
+  pendingEmail: 'Neue Adresse, noch nicht bestätigt',
+  newEmailLabel: 'Neue E-Mail-Adresse',
+  confirmPasswordLabel: 'Passwort zur Bestätigung',
+  changeEmailButton: 'Adresse ändern',
+  emailChangeSent:
+    'Wir haben einen Link an {email} geschickt. Die Adresse ändert sich erst, wenn Sie ihn bestätigen.',
+  emailUnchanged: 'Das ist bereits Ihre E-Mail-Adresse.',
+  sessionsTitle: 'Angemeldete Geräte',
+  sessionsHint:
+    'Hier sind Sie angemeldet, zuletzt aktive zuerst. Melden Sie Geräte ab, die Sie nicht kennen oder nicht mehr nutzen.',
+  unknownDevice: 'Unbekanntes Gerät',
+  deviceOn: '{browser} auf {os}',
+  thisDevice: 'Dieses Gerät',
+  sessionCreated: 'Angemeldet seit',
+  sessionLastSeen: 'Zuletzt aktiv',
+  revokeSessionNamed: '{device} abmelden (zuletzt aktiv {lastSeen})',
+  sessionRevoked: '{device} wurde abgemeldet.',
+  sessionGone: 'Dieses Gerät war bereits abgemeldet. Die Liste ist jetzt aktuell.',
+  revokeOthers: 'Alle anderen Geräte abmelden',
+  othersRevokedNone: 'Auf anderen Geräten waren Sie nicht angemeldet.',
+  othersRevokedOne: '1 anderes Gerät wurde abgemeldet.',
+  othersRevokedMany: '{count} andere Geräte wurden abgemeldet.',
+  revokeFailed: 'Abmelden fehlgeschlagen: {message}',
 };
 
 export type EditorMessageKey = keyof typeof de;
@@ -506,6 +598,91 @@ const en: Record<EditorMessageKey, string> = {
   restoreConflict:
     'The settings were changed in the meantime. The list is up to date now; please choose again.',
   restoreFailed: 'Restoring failed: {message}',
+
+  forgotDocumentTitle: 'Forgot password – PILAR',
+  resetDocumentTitle: 'Set a new password – PILAR',
+  verifyDocumentTitle: 'Confirm e-mail address – PILAR',
+  forgotPasswordLink: 'Forgot password?',
+  forgotTitle: 'Forgot password',
+  forgotIntro:
+    "Enter your account's e-mail address. We will send you a link to set a new password.",
+  forgotButton: 'Send link',
+  sending: 'Sending …',
+  forgotSent:
+    'If an account exists for this address, we have sent an e-mail with a link. The link is valid for 60 minutes.',
+  backToLogin: 'Back to login',
+  resetTitle: 'Set a new password',
+  resetIntro:
+    'Choose a new password for your account. Afterwards you will be logged out on all devices.',
+  newPasswordLabel: 'New password',
+  repeatPasswordLabel: 'Repeat new password',
+  passwordRules:
+    'At least {min} characters, at most {maxBytes} bytes (accented and special characters count double).',
+  passwordMismatch: 'The passwords do not match.',
+  resetButton: 'Save password',
+  resetDoneTitle: 'Password changed',
+  resetDone:
+    'Your new password is saved. All previous logins were ended; please log in with the new password.',
+  toLogin: 'Go to login',
+  resetNoToken:
+    'This link is incomplete. Please open the link from the e-mail again or request a new one.',
+  requestNewLink: 'Request a new link',
+  verifyTitle: 'Confirm e-mail address',
+  verifyIntro: 'Please confirm with one click that this e-mail address belongs to you.',
+  verifyButton: 'Confirm e-mail address',
+  verifying: 'Confirming …',
+  verifyDoneTitle: 'E-mail address confirmed',
+  emailVerified: 'Your e-mail address is confirmed.',
+  newEmailVerified: 'Your new e-mail address {email} is confirmed.',
+  newEmailLoginHint: 'From now on, log in with this address.',
+  toSettings: 'Go to the settings',
+  verifyNoToken: 'This link is incomplete. Please open the link from the e-mail again.',
+  verifyFailedHelp: 'You can request a new code or link in the settings.',
+  verifyTakenHelp: 'You can enter another address under “Security” in the settings.',
+
+  verifyBannerLabel: 'E-mail confirmation',
+  verifyBannerTitle: 'Please confirm your e-mail address {email}.',
+  verifyBannerText:
+    'We have sent you an e-mail with a link and a 6-digit code. Click the link or enter the code here.',
+  codeLabel: 'Confirmation code',
+  confirmCode: 'Confirm',
+  resendCode: 'Send code again',
+  codeResent: 'We have sent a new code to {email}.',
+
+  view_security: 'Security',
+  intro_security: 'Your password, your e-mail address and the devices you are logged in on.',
+  passwordChangeTitle: 'Change password',
+  currentPasswordLabel: 'Current password',
+  changePasswordButton: 'Change password',
+  passwordChangedNone: 'Your password is changed. You were not logged in on any other device.',
+  passwordChangedOne: 'Your password is changed. 1 other device was logged out.',
+  passwordChangedMany: 'Your password is changed. {count} other devices were logged out.',
+  tooManyPasswordAttempts:
+    'Too many wrong passwords. Please try again in {retryAfterSeconds} seconds.',
+  emailChangeTitle: 'Change e-mail address',
+  currentEmail: 'Current address',
+  pendingEmail: 'New address, not confirmed yet',
+  newEmailLabel: 'New e-mail address',
+  confirmPasswordLabel: 'Password to confirm',
+  changeEmailButton: 'Change address',
+  emailChangeSent: 'We have sent a link to {email}. The address changes only once you confirm it.',
+  emailUnchanged: 'This is already your e-mail address.',
+  sessionsTitle: 'Logged-in devices',
+  sessionsHint:
+    'Where you are logged in, most recently active first. Log out devices you do not know or no longer use.',
+  unknownDevice: 'Unknown device',
+  deviceOn: '{browser} on {os}',
+  thisDevice: 'This device',
+  sessionCreated: 'Logged in since',
+  sessionLastSeen: 'Last active',
+  revokeSessionNamed: 'Log out {device} (last active {lastSeen})',
+  sessionRevoked: '{device} was logged out.',
+  sessionGone: 'This device was already logged out. The list is up to date now.',
+  revokeOthers: 'Log out all other devices',
+  othersRevokedNone: 'You were not logged in on any other device.',
+  othersRevokedOne: '1 other device was logged out.',
+  othersRevokedMany: '{count} other devices were logged out.',
+  revokeFailed: 'Logging out failed: {message}',
 };
 
 /** The settings editor's texts; German is the default and the reference. */

@@ -34,6 +34,16 @@ const de: Record<ErrorKey, string> = {
     'Diese Anfrage wurde bereits mit anderen Angaben gesendet. Bitte laden Sie die Seite neu.',
   IDEMPOTENCY_IN_PROGRESS:
     'Ihre Anfrage wird noch bearbeitet. Bitte versuchen Sie es gleich noch einmal.',
+  TOKEN_INVALID: 'Dieser Link ist ungültig oder wurde bereits verwendet.',
+  TOKEN_EXPIRED: 'Dieser Link ist abgelaufen.',
+  CODE_INVALID: 'Der Code stimmt nicht. Verbleibende Versuche: {attemptsLeft}.',
+  CODE_EXPIRED: 'Dieser Code ist nicht mehr gültig. Bitte fordern Sie einen neuen Code an.',
+  EMAIL_ALREADY_VERIFIED: 'Ihre E-Mail-Adresse ist bereits bestätigt.',
+  EMAIL_NOT_VERIFIED: 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.',
+  TOO_MANY_REQUESTS:
+    'Zu viele Anfragen. Bitte versuchen Sie es in {retryAfterSeconds} Sekunden erneut.',
+  WRONG_PASSWORD: 'Das Passwort ist falsch.',
+  SESSION_NOT_FOUND: 'Diese Anmeldung besteht nicht mehr.',
   unexpected: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',
   'problem.empty': 'Darf nicht leer sein.',
   'problem.tooShort': 'Mindestens {min} Zeichen.',
@@ -66,6 +76,9 @@ const de: Record<ErrorKey, string> = {
   'problem.tooManyRanges': 'Höchstens {max} Zeiträume pro Tag.',
   'problem.noSuchVersion': 'Diese Version der Einstellungen gibt es nicht.',
   'problem.noSuchRun': 'Diese Einrichtung wurde nicht gefunden.',
+  'problem.tooCommon': 'Dieses Passwort ist zu verbreitet. Bitte wählen Sie ein anderes.',
+  'problem.invalidCode': 'Der Code besteht aus {length} Ziffern.',
+  'problem.unchanged': 'Unverändert: Bitte geben Sie einen anderen Wert ein.',
 };
 
 const en: Record<ErrorKey, string> = {
@@ -91,6 +104,15 @@ const en: Record<ErrorKey, string> = {
   IDEMPOTENCY_KEY_REUSED:
     'This request was already sent with different details. Please reload the page.',
   IDEMPOTENCY_IN_PROGRESS: 'Your request is still being processed. Please try again shortly.',
+  TOKEN_INVALID: 'This link is invalid or was already used.',
+  TOKEN_EXPIRED: 'This link has expired.',
+  CODE_INVALID: 'The code is wrong. Attempts left: {attemptsLeft}.',
+  CODE_EXPIRED: 'This code is no longer valid. Please request a new code.',
+  EMAIL_ALREADY_VERIFIED: 'Your e-mail address is already confirmed.',
+  EMAIL_NOT_VERIFIED: 'Please confirm your e-mail address first.',
+  TOO_MANY_REQUESTS: 'Too many requests. Please try again in {retryAfterSeconds} seconds.',
+  WRONG_PASSWORD: 'The password is wrong.',
+  SESSION_NOT_FOUND: 'This login no longer exists.',
   unexpected: 'An unexpected error occurred. Please try again.',
   'problem.empty': 'Must not be empty.',
   'problem.tooShort': 'At least {min} characters.',
@@ -123,6 +145,9 @@ const en: Record<ErrorKey, string> = {
   'problem.tooManyRanges': 'At most {max} time ranges per day.',
   'problem.noSuchVersion': 'This settings version does not exist.',
   'problem.noSuchRun': 'This setup was not found.',
+  'problem.tooCommon': 'This password is too common. Please choose another one.',
+  'problem.invalidCode': 'The code consists of {length} digits.',
+  'problem.unchanged': 'Unchanged: please enter a different value.',
 };
 
 export type ErrorMessageKey = ErrorKey;

@@ -42,10 +42,13 @@ export const useLanguage = () => useContext(LanguageContext);
  * `t(key, { name: 'x' })` from the given catalog in the current language; `{name}` in a
  * message is replaced by the value.
  */
-export const useTranslation = <K extends string>(catalog: Catalog<K>) => {
-  const { language } = useLanguage();
-  return (key: K, values: Record<string, string | number> = {}) =>
+export const useTranslation = <K extends string>(catalog: Catalog<K>) =>
+  translate(catalog, useLanguage().language);
+
+/** `useTranslation` for a given language, outside React (and in tests). */
+export const translate =
+  <K extends string>(catalog: Catalog<K>, language: Language) =>
+  (key: K, values: Record<string, string | number> = {}) =>
     catalog[language][key].replace(/\{(\w+)\}/g, (_, name: string) =>
       String(values[name] ?? `{${name}}`),
     );
-};

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { errorData } from '../errors/api-error.ts';
+import { useLanguage } from '../i18n/i18n.tsx';
 import { navigate } from '../router.ts';
 import { trpc } from '../trpc.ts';
 import {
@@ -38,6 +39,8 @@ const serverErrorsOf = (error: unknown): ServerErrors => {
 /** Creates the studio from the draft; field refusals send the owner back to that field. */
 export const useSignup = () => {
   const create = trpc.signup.create.useMutation();
+  // The welcome mail and later mails are written in the language the owner signed up in.
+  const { language } = useLanguage();
   const inFlight = useRef(false);
   const [failure, setFailure] = useState<unknown>(null);
 
@@ -52,6 +55,7 @@ export const useSignup = () => {
       domain: draft.domain.trim() || null,
       idempotencyKey: draft.idempotencyKey,
       timezone: browserTimeZone(),
+      locale: language,
     };
     create.mutate(input, {
       onSettled: () => {

@@ -22,6 +22,12 @@ describe('viewPath and viewOfPath', () => {
     expect(viewOfPath('/settings/opening-messages')).toBe('openingMessages');
   });
 
+  it('offers the owner’s own account as the last view, after the channels and the history', () => {
+    expect(viewPath('security')).toBe('/settings/security');
+    expect(viewOfPath('/settings/security')).toBe('security');
+    expect(EDITOR_VIEWS.slice(-3)).toEqual(['channels', 'history', 'security']);
+  });
+
   it('accepts a trailing slash', () => {
     expect(viewOfPath('/settings/voice/')).toBe('voice');
     expect(viewOfPath('/settings/history//')).toBe('history');
@@ -45,6 +51,7 @@ describe('isSection', () => {
     expect(EDITOR_VIEWS.filter(isSection)).toEqual(SETTINGS_SECTIONS);
     expect(isSection('channels')).toBe(false);
     expect(isSection('history')).toBe(false);
+    expect(isSection('security')).toBe(false);
   });
 });
 
@@ -52,6 +59,7 @@ describe('safeNextPath', () => {
   it('keeps a target inside the editor', () => {
     expect(safeNextPath('/settings')).toBe('/settings');
     expect(safeNextPath('/settings/business-hours')).toBe('/settings/business-hours');
+    expect(safeNextPath('/settings/security')).toBe('/settings/security');
   });
 
   it.each([

@@ -6,7 +6,14 @@ import { Redirect } from '../shell/Redirect.tsx';
 import { useEditorText } from '../useEditorText.ts';
 
 export interface Owner {
-  user: { id: string; email: string; role: string };
+  user: {
+    id: string;
+    email: string;
+    role: string;
+    emailVerified: boolean;
+    /** An address change waiting for its confirmation. */
+    pendingEmail: string | null;
+  };
   tenant: { id: string; name: string };
 }
 

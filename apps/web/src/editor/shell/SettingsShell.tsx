@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { SecurityView } from '../account/SecurityView.tsx';
+import { VerifyBanner } from '../account/VerifyBanner.tsx';
 import { ChannelsView } from '../channels/ChannelsView.tsx';
 import { DraftProvider, useDraft } from '../draft/draft-context.tsx';
 import { useSavedSettings } from '../draft/useSavedSettings.ts';
@@ -16,9 +18,11 @@ import { useViewFocus } from './useViewFocus.ts';
 
 const HEADING_ID = 'ed-view-title';
 
-const ViewContent = ({ view }: { view: EditorView }) => {
+const ViewContent = ({ view, owner }: { view: EditorView; owner: Owner }) => {
   const t = useEditorText();
   const settings = useSavedSettings();
+  // The owner's own account does not need the studio's settings.
+  if (view === 'security') return <SecurityView owner={owner} />;
   if (settings.isPending) return <p aria-busy="true">{t('loading')}</p>;
   if (settings.isError) return <LoadError onRetry={() => void settings.refetch()} />;
   const { version, config } = settings.data;
@@ -56,6 +60,7 @@ export const SettingsShell = ({ owner, view }: { owner: Owner; view: EditorView 
             {t('skipToContent')}
           </a>
           <EditorHeader owner={owner} />
+          <VerifyBanner email={owner.user.email} verified={owner.user.emailVerified} view={view} />
           <div className="ed-layout">
             <SectionNav current={view} />
             <main id="ed-main" className="ed-main" tabIndex={-1}>
@@ -63,7 +68,7 @@ export const SettingsShell = ({ owner, view }: { owner: Owner; view: EditorView 
                 {title}
               </h1>
               <p className="ed-intro">{t(`intro_${view}`)}</p>
-              <ViewContent view={view} />
+              <ViewContent view={view} owner={owner} />
             </main>
             {isSection(view) && <Preview />}
           </div>

@@ -1,0 +1,124 @@
+import { PROBLEM_CODES } from '@pilar/provisioning/contracts';
+import { TRPCClientError } from '@trpc/client';
+import { describe, expect, it } from 'vitest';
+import { errorTextIn } from '../../src/errors/useErrorText.ts';
+import { editorMessages } from '../../src/i18n/editor-messages.ts';
+import { errorMessages } from '../../src/i18n/error-messages.ts';
+import type { Catalog } from '../../src/i18n/i18n.tsx';
+import { translate } from '../../src/i18n/i18n.tsx';
+import { wizardMessages } from '../../src/i18n/wizard-messages.ts';
+
+const refusal = (data: Record<string, unknown>) =>
+  new TRPCClientError('English wording the browser never reads', {
+    result: { error: { code: -32600, message: 'x', data } },
+  } as never);
+
+const placeholders = (message: string) =>
+  [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe.each([
+  ['editor', editorMessages],
+  ['errors', errorMessages],
+  ['wizard', wizardMessages],
+] as [string, Catalog<string>][])('the %s catalog', (_, catalog) => {
+  it('fills the same placeholders in German and English', () => {
+    for (const [key, german] of Object.entries(catalog.de)) {
+      expect(placeholders(catalog.en[key] ?? ''), key).toEqual(placeholders(german));
+    }
+  });
+
+  it('has no empty message and no German message in English', () => {
+    for (const [key, english] of Object.entries(catalog.en)) {
+      expect(english.trim(), key).not.toBe('');
+      expect(english, key).not.toMatch(/[äöüß]/);
+    }
+  });
+});
+
+describe('the error catalog', () => {
+  it('words every problem code the contracts name, in both languages', () => {
+    for (const problem of PROBLEM_CODES) {
+      expect(errorMessages.de[`problem.${problem}`], problem).toBeTruthy();
+      expect(errorMessages.en[`problem.${problem}`], problem).toBeTruthy();
+    }
+  });
+});
+
+describe('the account refusals', () => {
+  const german = errorTextIn('de', 'offline');
+  const english = errorTextIn('en', 'offline');
+
+  it.each([
+    [
+      { domainCode: 'TOKEN_INVALID' },
+      'Dieser Link ist ungültig oder wurde bereits verwendet.',
+      'This link is invalid or was already used.',
+    ],
+    [{ domainCode: 'TOKEN_EXPIRED' }, 'Dieser Link ist abgelaufen.', 'This link has expired.'],
+    [
+      { domainCode: 'CODE_INVALID', domainData: { attemptsLeft: 3 } },
+      'Der Code stimmt nicht. Verbleibende Versuche: 3.',
+      'The code is wrong. Attempts left: 3.',
+    ],
+    [
+      { domainCode: 'CODE_EXPIRED' },
+      'Dieser Code ist nicht mehr gültig. Bitte fordern Sie einen neuen Code an.',
+      'This code is no longer valid. Please request a new code.',
+    ],
+    [
+      {
+        domainCode: 'TOO_MANY_REQUESTS',
+        domainData: { retryAfterSeconds: 42 },
+        retryAfterSeconds: 42,
+      },
+      'Zu viele Anfragen. Bitte versuchen Sie es in 42 Sekunden erneut.',
+      'Too many requests. Please try again in 42 seconds.',
+    ],
+    [{ domainCode: 'WRONG_PASSWORD' }, 'Das Passwort ist falsch.', 'The password is wrong.'],
+    [
+      { domainCode: 'EMAIL_ALREADY_VERIFIED' },
+      'Ihre E-Mail-Adresse ist bereits bestätigt.',
+      'Your e-mail address is already confirmed.',
+    ],
+    [
+      { domainCode: 'EMAIL_NOT_VERIFIED' },
+      'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.',
+      'Please confirm your e-mail address first.',
+    ],
+    [
+      { domainCode: 'SESSION_NOT_FOUND' },
+      'Diese Anmeldung besteht nicht mehr.',
+      'This login no longer exists.',
+    ],
+  ])('reads %o by its code and data', (data, de, en) => {
+    expect(german(refusal(data))).toBe(de);
+    expect(english(refusal(data))).toBe(en);
+  });
+
+  it('reads the new field problems by their code and parameters', () => {
+    const tooCommon = refusal({
+      domainCode: 'INVALID_INPUT',
+      issues: [{ path: 'password', problem: 'tooCommon', params: {}, message: 'x' }],
+    });
+    expect(german(tooCommon)).toBe(
+      'Dieses Passwort ist zu verbreitet. Bitte wählen Sie ein anderes.',
+    );
+    expect(english(tooCommon)).toBe('This password is too common. Please choose another one.');
+    const invalidCode = refusal({
+      domainCode: 'INVALID_INPUT',
+      issues: [{ path: 'code', problem: 'invalidCode', params: { length: 6 }, message: 'x' }],
+    });
+    expect(german(invalidCode)).toBe('Der Code besteht aus 6 Ziffern.');
+    expect(english(invalidCode)).toBe('The code consists of 6 digits.');
+  });
+});
+
+describe('translate', () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    const t = translate(editorMessages, 'de');
+    expect(t('codeResent', { email: 'a@b.de' })).toBe(
+      'Wir haben einen neuen Code an a@b.de geschickt.',
+    );
+    expect(t('codeResent')).toBe('Wir haben einen neuen Code an {email} geschickt.');
+  });
+});
