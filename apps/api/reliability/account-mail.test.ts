@@ -41,7 +41,8 @@ describe(`mail outbox under kill -9 (${describeDatabase()})`, () => {
   it('delivers every committed mail although the server is killed between commit and delivery', async ({
     task,
   }) => {
-    const inbox = await startSmtpInbox();
+    // A slow provider keeps deliveries in flight for a while after their commits.
+    const inbox = await startSmtpInbox({ delayMs: 700 });
     const env = {
       DATA_DIR: dataDir,
       SECRET_KEY: generateKeySpec(),
@@ -60,8 +61,12 @@ describe(`mail outbox under kill -9 (${describeDatabase()})`, () => {
             password: 'SicheresPasswort!',
           }),
         );
-        // Killed at a random moment while signups commit and their mails are being delivered.
-        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 400));
+        // Killed at a random moment: while signups commit, or after, with deliveries in flight.
+        await Promise.race([
+          Promise.allSettled(signups),
+          new Promise((resolve) => setTimeout(resolve, 1500)),
+        ]);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 600));
         await server.stop('SIGKILL');
         kills++;
         await Promise.allSettled(signups);

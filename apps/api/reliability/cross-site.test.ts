@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../test/support/test-server.ts';
+import { startTestServer, type TestServer, waitForMailsSent } from '../test/support/test-server.ts';
 import { type Owner, PASSWORD, PAYLOADS } from './support/cross-site-payloads.ts';
 import { forgeMutation, forgeRestSignup, postFromOwnOrigin } from './support/cross-site-posts.ts';
 import { EVIL } from './support/forged-requests.ts';
@@ -25,6 +25,8 @@ describe('cross-site: every mutation as a form or text post from a foreign origi
       password: PASSWORD,
     });
     owner = { ...studio, email };
+    // The welcome mail's delivery writes its row: done before any snapshot is compared.
+    await waitForMailsSent(server);
   });
 
   afterAll(async () => {
@@ -99,7 +101,19 @@ describe('cross-site: every mutation as a form or text post from a foreign origi
     const statuses: Record<string, number> = {};
     for (const path of mutationPaths())
       statuses[path] = await postFromOwnOrigin(server, owner, path);
+    // Refused by the handler (a minute has not passed since the welcome mail) or sent.
+    expect([200, 429]).toContain(statuses['account.resendVerification']);
+    delete statuses['account.resendVerification'];
     expect(statuses).toEqual({
+      'account.changeEmail': 200,
+      'account.changePassword': 200,
+      'account.requestPasswordReset': 200,
+      // Never-issued tokens, a wrong code and an unknown session: refused by the handlers.
+      'account.resetPassword': 400,
+      'account.revokeOtherSessions': 200,
+      'account.revokeSession': 404,
+      'account.verifyEmail': 400,
+      'account.verifyEmailCode': 400,
       'auth.login': 200,
       'auth.logout': 200,
       'channels.revealSecret': 200,

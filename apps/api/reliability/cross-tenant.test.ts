@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { inspectTenantIsolation, TENANT_ROLE, tenantTableNames } from '@pilar/provisioning';
 import { countTenantRows } from '@pilar/provisioning/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, waitForRunStatus } from '../test/support/test-server.ts';
+import {
+  startTestServer,
+  type TestServer,
+  waitForMailsSent,
+  waitForRunStatus,
+} from '../test/support/test-server.ts';
 import { type MatrixSetting, runMatrixColumn } from './support/cross-tenant-calls.ts';
 import { MATRIX } from './support/cross-tenant-matrix.ts';
 import { signUpTenant, type TenantStudio } from './support/cross-tenant-studios.ts';
@@ -21,6 +26,9 @@ import { markersOf } from './support/tenant-markers.ts';
 import { storedVerifyToken, webhookHandshake } from './support/webhook-handshake.ts';
 
 const PUBLIC_BY_DESIGN = [
+  'account.requestPasswordReset',
+  'account.resetPassword',
+  'account.verifyEmail',
   'auth.login',
   'auth.me',
   'defaults.get',
@@ -60,6 +68,8 @@ describe('cross-tenant matrix: every procedure × {no session, own input, anothe
       });
       victim.version = saved.version;
     }
+    // Deliveries write their rows: done before A's rows are taken as the reference.
+    await waitForMailsSent(server);
     before = await snapshotTenant(server, victim.tenantId);
     countsBefore = await countTenantRows(server.testDb.db, victim.tenantId);
     const markers = await markersOf(server, { victim, attacker }, before, [secretWord]);

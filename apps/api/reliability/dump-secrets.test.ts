@@ -1,7 +1,9 @@
 import { revealChannelSecrets } from '@pilar/provisioning';
 import { describeDatabase } from '@pilar/provisioning/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkToken, mailTo } from '../test/support/mail.ts';
 import { postJson, startTestServer, type TestServer } from '../test/support/test-server.ts';
+import { createTestClient } from '../test/support/trpc-client.ts';
 import { recordProof } from './support/ledger.ts';
 
 const STUDIOS = 5;
@@ -15,7 +17,9 @@ describe(`database dump (${describeDatabase()})`, () => {
     await server.close();
   });
 
-  it('contains none of the generated secrets or passwords in plaintext', async ({ task }) => {
+  it('contains none of the generated secrets, mailed tokens or passwords in plaintext', async ({
+    task,
+  }) => {
     const studios = await Promise.all(
       Array.from({ length: STUDIOS }, async (_, i) => {
         const password = `Dump-Passwort-${i}-${crypto.randomUUID()}`;
@@ -29,7 +33,14 @@ describe(`database dump (${describeDatabase()})`, () => {
       }),
     );
     const secrets: string[] = [];
-    for (const { tenantId, password } of studios) {
+    for (const [i, { tenantId, password }] of studios.entries()) {
+      // The mailed links' tokens: the welcome's verification and a password reset.
+      const email = `dump${i}@example.com`;
+      await createTestClient(server.baseUrl).client.account.requestPasswordReset.mutate({ email });
+      secrets.push(
+        linkToken(await mailTo(server, email, /Willkommen/), '/verify-email'),
+        linkToken(await mailTo(server, email, /zurücksetzen/), '/reset-password'),
+      );
       const revealed = await revealChannelSecrets(
         server.testDb.db,
         server.deps.services.keyring,
@@ -46,13 +57,13 @@ describe(`database dump (${describeDatabase()})`, () => {
     // The dump does hold the data: studio names are stored in clear text.
     const namesPresent = studios.every((_, i) => dump.includes(Buffer.from(`Dump-Studio ${i}`)));
     recordProof(task, {
-      check: `full database dump searched for secrets (${describeDatabase()})`,
+      check: `full database dump searched for secrets and mailed tokens (${describeDatabase()})`,
       tries: secrets.length,
       outcome: `${found.length} of ${secrets.length} secrets and passwords found in ${(dump.length / 1e6).toFixed(1)} MB`,
       lost: found.length + (namesPresent ? 0 : 1),
     });
     expect(namesPresent).toBe(true);
-    expect(secrets).toHaveLength(STUDIOS * 4);
+    expect(secrets).toHaveLength(STUDIOS * 6);
     expect(found).toEqual([]);
   });
 });

@@ -2,11 +2,23 @@ import type { SignedUpStudio } from './studio.ts';
 
 export const PASSWORD = 'SicheresPasswort!';
 
+/** A mail token of the real shape that was never issued. */
+const FORGED_TOKEN = 'x'.repeat(43);
+
 /** The studio whose owner's browser a foreign page abuses. */
 export type Owner = SignedUpStudio & { email: string };
 
 /** A well-formed input for every mutation of the router, as the web app would send it. */
 export const PAYLOADS: Record<string, (owner: Owner) => Record<string, unknown>> = {
+  'account.changeEmail': () => ({ password: PASSWORD, newEmail: 'csrf-neu@example.com' }),
+  'account.changePassword': () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
+  'account.requestPasswordReset': (owner) => ({ email: owner.email }),
+  'account.resendVerification': () => ({}),
+  'account.resetPassword': () => ({ token: FORGED_TOKEN, password: PASSWORD }),
+  'account.revokeOtherSessions': () => ({}),
+  'account.revokeSession': () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+  'account.verifyEmail': () => ({ token: FORGED_TOKEN }),
+  'account.verifyEmailCode': () => ({ code: '000000' }),
   'auth.login': (owner) => ({ email: owner.email, password: PASSWORD }),
   'auth.logout': () => ({}),
   'channels.revealSecret': (owner) => ({ kind: 'sipPassword', channelId: owner.phoneId }),

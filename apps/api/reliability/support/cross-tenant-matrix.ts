@@ -13,11 +13,13 @@ export interface Ids {
   email: string;
   domain: string;
   idempotencyKey: string;
+  sessionId: string;
 }
 
 export interface Case {
   input: unknown;
-  status: number;
+  /** The status expected, or the ones allowed (a limit that may or may not be reached yet). */
+  status: number | readonly number[];
   /** A further check of what came back (e.g. that it is B's own data). */
   holds?: (result: WireResult) => boolean;
 }
@@ -59,6 +61,13 @@ const signupAttempts = (a: Ids): Case[] => [
   },
 ];
 
+/** A token of the real shape that was never issued. */
+const FORGED_TOKEN = 'x'.repeat(43);
+const forgedToken = (): Case[] => [{ input: { token: FORGED_TOKEN }, status: 400 }];
+const forgedReset = (): Case[] => [
+  { input: { token: FORGED_TOKEN, password: 'Neues-Passwort-2026' }, status: 400 },
+];
+
 const domainCheck = (a: Ids): Case[] => [
   {
     input: { domain: a.domain },
@@ -72,6 +81,85 @@ const domainCheck = (a: Ids): Case[] => [
  * procedures are also called without a session (with A's ids), expecting 401 each time.
  */
 export const MATRIX: Record<string, MatrixRow> = {
+  'account.changeEmail': {
+    access: 'owner',
+    own: () => [{ input: { password: PASSWORD, newEmail: 'bruno.neu@example.com' }, status: 200 }],
+    // A's address cannot become B's.
+    foreign: (a) => [{ input: { password: PASSWORD, newEmail: a.email }, status: 409 }],
+  },
+  'account.changePassword': {
+    access: 'owner',
+    // A wrong current password: B keeps the password every later login of the matrix uses.
+    own: () => [
+      {
+        input: { currentPassword: 'Falsch-geraten-3', newPassword: 'Neues-Passwort-2026' },
+        status: 403,
+      },
+    ],
+    foreign: () => [
+      {
+        input: { currentPassword: 'Falsch-geraten-4', newPassword: 'Neues-Passwort-2026' },
+        status: 403,
+      },
+    ],
+  },
+  'account.requestPasswordReset': {
+    access: 'public',
+    // A reset asked for A's address mails A by design, with the answer any address gets (see the
+    // timing proof); unknown addresses here keep A's rows comparable.
+    anonymous: () => [
+      { input: { email: 'unbekannt.anonym@example.com' }, status: 200, holds: acceptedOnly },
+    ],
+    own: (b) => [{ input: { email: b.email }, status: 200, holds: acceptedOnly }],
+    foreign: () => [
+      { input: { email: 'unbekannt.fremd@example.com' }, status: 200, holds: acceptedOnly },
+    ],
+  },
+  'account.resendVerification': {
+    access: 'owner',
+    // Within a minute of the sign-up's mail it is refused; later it is sent — to B.
+    own: (b) => [{ input: undefined, status: [200, 429], holds: sentToOrRefused(b) }],
+    foreign: (_a, b) => [{ input: {}, status: [200, 429], holds: sentToOrRefused(b) }],
+  },
+  'account.resetPassword': {
+    access: 'public',
+    anonymous: forgedReset,
+    own: forgedReset,
+    foreign: forgedReset,
+  },
+  'account.revokeOtherSessions': {
+    access: 'owner',
+    // Ends B's other sessions only; A's are compared after the matrix.
+    own: () => [{ input: undefined, status: 200 }],
+    foreign: () => [{ input: {}, status: 200 }],
+  },
+  'account.revokeSession': {
+    access: 'owner',
+    own: () => [{ input: { id: '00000000-0000-4000-8000-000000000000' }, status: 404 }],
+    foreign: (a) => [{ input: { id: a.sessionId }, status: 404 }],
+  },
+  'account.sessions': {
+    access: 'owner',
+    own: () => [{ input: undefined, status: 200 }],
+    foreign: (a) => [
+      {
+        input: {},
+        status: 200,
+        holds: (r) => !JSON.stringify(r.data).includes(a.sessionId),
+      },
+    ],
+  },
+  'account.verifyEmail': {
+    access: 'public',
+    anonymous: forgedToken,
+    own: forgedToken,
+    foreign: forgedToken,
+  },
+  'account.verifyEmailCode': {
+    access: 'owner',
+    own: () => [{ input: { code: '000000' }, status: 400 }],
+    foreign: () => [{ input: { code: '000000' }, status: 400 }],
+  },
   'auth.login': {
     access: 'public',
     consumesSession: true,
@@ -257,6 +345,14 @@ export const MATRIX: Record<string, MatrixRow> = {
     foreign: signupAttempts,
   },
 };
+
+function acceptedOnly(r: WireResult) {
+  return JSON.stringify(r.data) === JSON.stringify({ accepted: true });
+}
+
+function sentToOrRefused(b: Ids) {
+  return (r: WireResult) => r.status === 429 || dataOf<{ sentTo: string }>(r).sentTo === b.email;
+}
 
 function webhookOf(b: Ids) {
   return (r: WireResult) =>

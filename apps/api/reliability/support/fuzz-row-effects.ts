@@ -15,6 +15,9 @@ export const signupRows = (tenants: number, sessions: number): Expectation => {
     tenant_settings: tenants,
     settings_history: tenants,
     provisioning_runs: tenants,
+    // The welcome mail and the address verification it carries.
+    account_tokens: tenants,
+    outbox_mails: tenants,
     sessions,
     phone_numbers: provisioned,
     whatsapp_channels: provisioned,
@@ -35,6 +38,25 @@ const MUTATION_EFFECTS: Record<string, (tally: Tally) => Expectation> = {
   'channels.revealSecret': () => ({}),
   'channels.testWebhook': () => ({}),
   'signup.create': (tally) => signupRows(tally.tenantIds.size, tally.accepted),
+  'account.verifyEmail': () => ({}),
+  'account.verifyEmailCode': () => ({}),
+  'account.resendVerification': (tally) => ({
+    account_tokens: tally.accepted,
+    outbox_mails: tally.accepted,
+  }),
+  // A known address gets a token and a mail, an unknown one a mail.
+  'account.requestPasswordReset': (tally) => ({
+    account_tokens: ANY,
+    outbox_mails: tally.accepted,
+  }),
+  'account.resetPassword': (tally) => ({ sessions: ANY, outbox_mails: tally.accepted }),
+  'account.changePassword': (tally) => ({ sessions: ANY, outbox_mails: tally.accepted }),
+  'account.changeEmail': (tally) => ({
+    account_tokens: tally.accepted,
+    outbox_mails: tally.accepted,
+  }),
+  'account.revokeSession': (tally) => ({ sessions: -tally.accepted }),
+  'account.revokeOtherSessions': () => ({ sessions: ANY }),
 };
 
 /** The row changes a procedure's accepted inputs explain; null: not checked. */

@@ -67,6 +67,18 @@ export const validInputOf = async (
         { domain: 'frei.example.com' },
         { domain: null },
       );
+    case 'account.verifyEmail':
+      return fc.string({ minLength: 43, maxLength: 43 }).map((token) => ({ token }));
+    case 'account.verifyEmailCode':
+      return fc
+        .integer({ min: 0, max: 999_999 })
+        .map((n) => ({ code: String(n).padStart(6, '0') }));
+    case 'account.requestPasswordReset':
+      return fc.constantFrom({ email: owner.email }, { email: 'nobody@example.com', locale: 'en' });
+    case 'account.resetPassword':
+      return fc.constant({ token: 'x'.repeat(43), password: 'Neues-Passwort-2026' });
+    case 'account.revokeSession':
+      return fc.uuid().map((id) => ({ id }));
     default:
       return null;
   }

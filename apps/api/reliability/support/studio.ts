@@ -13,6 +13,7 @@ export const signUpStudio = async (
   await waitForRunStatus(server, created.runId, 'ready');
   const channels = await client.channels.list.query();
   const { version } = await client.settings.get.query();
+  const sessions = await client.account.sessions.query();
   return {
     /** The owner's browser: signed in by the sign-up. */
     client,
@@ -24,6 +25,8 @@ export const signUpStudio = async (
     whatsappId: channels.whatsappChannels[0]?.id ?? '',
     /** The settings version right after the sign-up. */
     version,
+    /** The session the sign-up opened. */
+    sessionId: sessions.find((session) => session.current)?.id ?? '',
   };
 };
 

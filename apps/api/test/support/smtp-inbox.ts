@@ -15,16 +15,18 @@ export type DataAnswer = (delivery: number) => { responseCode: number; message: 
 
 /**
  * A real SMTP server standing for the operator's mail provider (SMTP_URL): it requires a login
- * and answers each delivery as the test says, recording every one it saw, accepted or not.
+ * and answers each delivery as the test says (after `delayMs`), recording every one it saw.
  */
 export const startSmtpInbox = async ({
   user = 'pilar',
   pass = 'geheim-äöü',
   answer = () => null,
+  delayMs = 0,
 }: {
   user?: string;
   pass?: string;
   answer?: DataAnswer;
+  delayMs?: number;
 } = {}) => {
   const accepted: InboxMail[] = [];
   const attempts: InboxMail[] = [];
@@ -50,8 +52,9 @@ export const startSmtpInbox = async ({
         attempts.push(mail);
         const refusal = answer(attempts.length);
         if (refusal) return callback(Object.assign(new Error(refusal.message), refusal));
+        // A slow provider: the mail is in, its "250 OK" comes later (or never, to a dead client).
         accepted.push(mail);
-        callback();
+        setTimeout(() => callback(), delayMs);
       }, callback);
     },
   });

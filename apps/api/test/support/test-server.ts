@@ -143,3 +143,17 @@ export const waitForRunStatus = async (
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 };
+
+/** Waits until the outbox holds no pending mail (every delivery's row is written). */
+export const waitForMailsSent = async (server: TestServer, timeoutMs = 20_000) => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pending = await server.testDb.db
+      .select({ id: schema.outboxMails.id })
+      .from(schema.outboxMails)
+      .where(eq(schema.outboxMails.status, 'pending'));
+    if (pending.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`${pending.length} mails still pending`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
