@@ -90,6 +90,9 @@ test('an owner signs a studio up from the first step until it is ready', async (
     const main = page.getByRole('main');
     await expect(main).toContainText(`Sie sind bereits als ${email} angemeldet`);
     await expect(main).toContainText(
+      `Wir haben Ihnen eine E-Mail an ${email} geschickt: Bitte bestätigen Sie darin Ihre Adresse`,
+    );
+    await expect(main).toContainText(
       'Telefonnummer des Voice-Agentsausstehend – wartet auf die Bestätigung des Netzbetreibers',
     );
     await expect(main).toContainText(

@@ -76,6 +76,8 @@ const de = {
   announceReady: 'Alle Schritte erledigt. Ihr Studio ist startklar.',
   doneTitle: 'Ihr Studio ist startklar',
   doneIntro: 'Sie sind bereits als {email} angemeldet.',
+  doneVerifyMail:
+    'Wir haben Ihnen eine E-Mail an {email} geschickt: Bitte bestätigen Sie darin Ihre Adresse, per Link oder mit dem Code.',
   provisionedHeading: 'Das haben wir eingerichtet',
   phoneNumber: 'Telefonnummer des Voice-Agents',
   pendingCarrier: 'ausstehend – wartet auf die Bestätigung des Netzbetreibers',
@@ -181,6 +183,8 @@ const en: Record<WizardMessageKey, string> = {
   announceReady: 'All steps done. Your studio is ready.',
   doneTitle: 'Your studio is ready',
   doneIntro: 'You are already signed in as {email}.',
+  doneVerifyMail:
+    'We have sent an e-mail to {email}: please confirm your address with its link or code.',
   provisionedHeading: 'What we set up',
   phoneNumber: 'Voice agent phone number',
   pendingCarrier: 'pending – awaiting the carrier’s confirmation',

@@ -54,6 +54,9 @@ export const DoneStep = ({ runId }: { runId: string }) => {
           <strong>{me.data.tenant.name}</strong> – {t('doneIntro', { email: me.data.user.email })}
         </p>
       )}
+      {me.data && !me.data.user.emailVerified && (
+        <p>{t('doneVerifyMail', { email: me.data.user.email })}</p>
+      )}
       <section aria-labelledby="provisioned">
         <h2 id="provisioned">{t('provisionedHeading')}</h2>
         <dl className="facts">
