@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Locale } from '../src/contracts/account.ts';
+import type { Locale } from '../src/contracts/locale.ts';
 import { escapeHtml } from '../src/mail/escape-html.ts';
 import type { MailBrand, MailContent, MailTemplate } from '../src/mail/mail-content.ts';
 import { renderMail } from '../src/mail/render-mail.ts';

@@ -1,9 +1,6 @@
 import { z } from 'zod/mini';
 import { localeSchema } from './locale.ts';
 
-// Until every importer names locale.ts.
-export type { Locale } from './locale.ts';
-
 import { rule } from './problems.ts';
 import { emailSchema, passwordSchema } from './signup.ts';
 

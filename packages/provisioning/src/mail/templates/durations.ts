@@ -1,4 +1,4 @@
-import type { Locale } from '../../contracts/account.ts';
+import type { Locale } from '../../contracts/locale.ts';
 
 const formatUnit = (locale: Locale, unit: 'hour' | 'minute', amount: number) =>
   new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);

@@ -1,5 +1,5 @@
 import mjml2html from 'mjml';
-import type { Locale } from '../../contracts/account.ts';
+import type { Locale } from '../../contracts/locale.ts';
 import { escapeHtml } from '../escape-html.ts';
 import type { MailBrand } from '../mail-content.ts';
 import { layoutWording } from './layout-wording.ts';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../contracts/account.ts';
+import type { Locale } from '../../contracts/locale.ts';
 
 /** The sentences every mail's layout shares, beside each template's own. */
 export const layoutWording: Record<

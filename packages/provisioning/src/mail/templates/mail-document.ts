@@ -1,4 +1,4 @@
-import type { Locale } from '../../contracts/account.ts';
+import type { Locale } from '../../contracts/locale.ts';
 import type { MailBrand, MailContent, MailTemplate } from '../mail-content.ts';
 
 export type MailContentOf<T extends MailTemplate> = Extract<MailContent, { template: T }>;

@@ -1,4 +1,4 @@
-import type { Locale } from '../../contracts/account.ts';
+import type { Locale } from '../../contracts/locale.ts';
 import type { MailBrand } from '../mail-content.ts';
 import { layoutWording } from './layout-wording.ts';
 import { type MailBlock, type MailDocument, plainText } from './mail-document.ts';
