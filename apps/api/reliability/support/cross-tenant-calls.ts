@@ -4,8 +4,11 @@ import type { TenantStudio } from './cross-tenant-studios.ts';
 import { callProcedure, routerProcedures, type WireResult } from './procedures.ts';
 import { newSession, storedSettingsVersion } from './studio.ts';
 
-/** Refusals a caller may see for another tenant's ids: never a 2xx with that tenant's data. */
-const REFUSALS = [400, 404, 409, 422];
+/**
+ * Refusals a caller may see for another tenant's ids: never a 2xx with that tenant's data
+ * (403: a wrong current password, asked before any account change).
+ */
+const REFUSALS = [400, 403, 404, 409, 422];
 
 export type Column = 'anonymous' | 'own' | 'foreign';
 
