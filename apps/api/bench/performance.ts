@@ -10,6 +10,7 @@ import { startEmbeddedPostgres } from '@pilar/provisioning/embedded';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { type ServerProcess, startServerProcess } from '../test/support/server-process.ts';
+import { WIZARD_CONSENT } from '../test/support/signup-consent.ts';
 import { CookieJar, createTestClient, type TestClient } from '../test/support/trpc-client.ts';
 import { measureColdStart } from './cold-start.ts';
 import {
@@ -65,7 +66,12 @@ const metric = async (server: ServerProcess, name: string) => {
 let emailCounter = 0;
 const nextEmail = () => `bench-${process.pid}-${emailCounter++}@example.com`;
 const stormBody = () =>
-  JSON.stringify({ studioName: 'Storm', ownerEmail: nextEmail(), password: 'SicheresPasswort!' });
+  JSON.stringify({
+    studioName: 'Storm',
+    ownerEmail: nextEmail(),
+    password: 'SicheresPasswort!',
+    consent: WIZARD_CONSENT,
+  });
 
 const newOwner = async (server: ServerProcess) => {
   const { client } = createTestClient(server.baseUrl, new CookieJar());
@@ -73,6 +79,7 @@ const newOwner = async (server: ServerProcess) => {
     studioName: 'Bench Studio',
     ownerEmail: nextEmail(),
     password: 'SicheresPasswort!',
+    consent: WIZARD_CONSENT,
   });
   return { client, runId };
 };

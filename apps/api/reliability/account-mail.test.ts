@@ -7,6 +7,7 @@ import { createTestDb, describeDatabase, type TestDb } from '@pilar/provisioning
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeIn, linkToken, mailTo } from '../test/support/mail.ts';
 import { type ServerProcess, startServerProcess } from '../test/support/server-process.ts';
+import { WIZARD_CONSENT } from '../test/support/signup-consent.ts';
 import { startSmtpInbox } from '../test/support/smtp-inbox.ts';
 import { startTestServer, type TestServer } from '../test/support/test-server.ts';
 import { CookieJar, createTestClient, errorOf } from '../test/support/trpc-client.ts';
@@ -59,6 +60,7 @@ describe(`mail outbox under kill -9 (${describeDatabase()})`, () => {
             studioName: `Post ${round}-${index}`,
             ownerEmail: `post-${round}-${index}@example.com`,
             password: 'SicheresPasswort!',
+            consent: WIZARD_CONSENT,
           }),
         );
         // Killed at a random moment: while signups commit, or after, with deliveries in flight.
@@ -124,6 +126,7 @@ describe('codes and tokens', () => {
       studioName: 'Rate-Studio',
       ownerEmail: 'rate@example.com',
       password: 'SicheresPasswort!',
+      consent: WIZARD_CONSENT,
     });
     const code = codeIn(await mailTo(server, 'rate@example.com'));
     const guesses = Array.from({ length: GUESSES }, (_, index) =>
@@ -157,6 +160,7 @@ describe('codes and tokens', () => {
       studioName: 'Fälscher-Studio',
       ownerEmail: 'echt@example.com',
       password: 'SicheresPasswort!',
+      consent: WIZARD_CONSENT,
     });
     const real = linkToken(await mailTo(server, 'echt@example.com'), '/verify-email');
     // Random tokens of the real shape, and the real one with one character changed.
@@ -204,6 +208,7 @@ describe('codes and tokens', () => {
       studioName: 'Zeit-Studio',
       ownerEmail: 'bekannt@example.com',
       password: 'SicheresPasswort!',
+      consent: WIZARD_CONSENT,
     });
     const anonymous = createTestClient(server.baseUrl, new CookieJar()).client;
     const timings = { known: [] as number[], unknown: [] as number[] };

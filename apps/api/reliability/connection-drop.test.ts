@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from '../test/support/server-process.ts';
+import { WIZARD_CONSENT } from '../test/support/signup-consent.ts';
 import { createTestClient } from '../test/support/trpc-client.ts';
 import {
   installConnectionKillers,
@@ -46,6 +47,7 @@ describe('database connections dropped mid-provisioning', () => {
           studioName: `${prefix} ${i}`,
           ownerEmail: `${prefix.toLowerCase()}-${i}@example.com`,
           password: 'SicheresPasswort!',
+          consent: WIZARD_CONSENT,
         }),
       ),
     );

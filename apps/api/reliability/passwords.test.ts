@@ -1,6 +1,7 @@
 import { PASSWORD_MAX_BYTES } from '@pilar/provisioning';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WIZARD_CONSENT } from '../test/support/signup-consent.ts';
 import { postForText, startTestServer, type TestServer } from '../test/support/test-server.ts';
 import { recordProof } from './support/ledger.ts';
 import { BOUNDARY_PAIRS, passwordPairs } from './support/password-pairs.ts';
@@ -41,7 +42,12 @@ describe('passwords', () => {
     for (const [index, [p1, p2]] of pairs.entries()) {
       const email = `passwort${index}@example.com`;
       expect(
-        await post('signup.create', { studioName: `P ${index}`, ownerEmail: email, password: p1 }),
+        await post('signup.create', {
+          studioName: `P ${index}`,
+          ownerEmail: email,
+          password: p1,
+          consent: WIZARD_CONSENT,
+        }),
       ).toBe(200);
       if ((await post('auth.login', { email, password: p2 })) !== 401) crossMatches++;
       if ((await post('auth.login', { email, password: p1 })) !== 200) ownRejected++;
@@ -50,7 +56,12 @@ describe('passwords', () => {
     const tooLong = ['a'.repeat(PASSWORD_MAX_BYTES + 1), `${'a'.repeat(PASSWORD_MAX_BYTES - 1)}ü`];
     const tooLongStatuses = await Promise.all(
       tooLong.map((password, i) =>
-        post('signup.create', { studioName: 'Lang', ownerEmail: `lang${i}@example.com`, password }),
+        post('signup.create', {
+          studioName: 'Lang',
+          ownerEmail: `lang${i}@example.com`,
+          password,
+          consent: WIZARD_CONSENT,
+        }),
       ),
     );
     expect(tooLong.every((password) => bytes(password) > PASSWORD_MAX_BYTES)).toBe(true);
@@ -68,9 +79,14 @@ describe('passwords', () => {
   it('locks an account after the configured number of failed logins', async ({ task }) => {
     const email = 'sperre@example.com';
     const password = 'SicheresPasswort!';
-    expect(await post('signup.create', { studioName: 'Sperre', ownerEmail: email, password })).toBe(
-      200,
-    );
+    expect(
+      await post('signup.create', {
+        studioName: 'Sperre',
+        ownerEmail: email,
+        password,
+        consent: WIZARD_CONSENT,
+      }),
+    ).toBe(200);
     const statuses: number[] = [];
     for (let i = 0; i < ACCOUNT_FAILURES + 2; i++) {
       statuses.push(await post('auth.login', { email, password: `falsch-${i}-falsch` }));

@@ -1,5 +1,6 @@
 import { describeDatabase } from '@pilar/provisioning/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WIZARD_CONSENT } from '../test/support/signup-consent.ts';
 import { startTestServer, type TestServer } from '../test/support/test-server.ts';
 import { createTestClient, type TestClient } from '../test/support/trpc-client.ts';
 import { recordProof } from './support/ledger.ts';
@@ -9,6 +10,7 @@ const owner = {
   studioName: 'Zwei-Tabs-Studio',
   ownerEmail: 'zweitabs@example.com',
   password: 'SicheresPasswort!',
+  consent: WIZARD_CONSENT,
 };
 
 describe(`concurrent settings edits (${describeDatabase()})`, () => {

@@ -7,9 +7,9 @@ import {
   describeDatabase,
 } from '@pilar/provisioning/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WIZARD_CONSENT } from '../test/support/signup-consent.ts';
 import { postForText, startTestServer, type TestServer } from '../test/support/test-server.ts';
 import { recordProof } from './support/ledger.ts';
-
 import { statusTally } from './support/status-tally.ts';
 
 const SAME_EMAIL_SIGNUPS = 1000;
@@ -33,8 +33,12 @@ describe(`sign-up races (${describeDatabase()})`, () => {
           ownerEmail: i % 3 === 0 ? 'WETTLAUF@example.com' : 'wettlauf@example.com',
           password: 'SicheresPasswort!',
         };
-        const path = i % 2 === 0 ? '/trpc/signup.create' : '/api/tenant/create';
-        return postForText(`${server.baseUrl}${path}`, body);
+        return i % 2 === 0
+          ? postForText(`${server.baseUrl}/trpc/signup.create`, {
+              ...body,
+              consent: WIZARD_CONSENT,
+            })
+          : postForText(`${server.baseUrl}/api/tenant/create`, body);
       }),
     );
     const statuses = answers.map((answer) => answer.status);
@@ -84,7 +88,12 @@ describe(`sign-up races (${describeDatabase()})`, () => {
       ),
     );
     const trpcKey = randomUUID();
-    const trpcBody = { ...body, ownerEmail: 'zweimal@example.com', idempotencyKey: trpcKey };
+    const trpcBody = {
+      ...body,
+      consent: WIZARD_CONSENT,
+      ownerEmail: 'zweimal@example.com',
+      idempotencyKey: trpcKey,
+    };
     const trpc = await Promise.all(
       Array.from({ length: IDEMPOTENT_REPEATS }, () =>
         postForText(`${server.baseUrl}/trpc/signup.create`, trpcBody),

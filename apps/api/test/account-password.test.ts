@@ -2,6 +2,7 @@ import { schema } from '@pilar/provisioning';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { linkToken, mailsTo, mailTo } from './support/mail.ts';
+import { WIZARD_CONSENT } from './support/signup-consent.ts';
 import { postJson, startTestServer, type TestServer } from './support/test-server.ts';
 import { CookieJar, createTestClient, errorOf } from './support/trpc-client.ts';
 
@@ -22,7 +23,7 @@ describe('password reset and changes', () => {
 
   const signUp = async () => {
     const signedUp = createTestClient(server.baseUrl);
-    await signedUp.client.signup.create.mutate(owner);
+    await signedUp.client.signup.create.mutate({ ...owner, consent: WIZARD_CONSENT });
     await mailTo(server, owner.ownerEmail, /Willkommen/);
     return signedUp;
   };
@@ -259,7 +260,11 @@ describe('password reset and changes', () => {
   it('refuses common passwords at signup, over tRPC and REST alike, and keeps the seed’s answers', async () => {
     server = await startTestServer();
     const tRPC = await errorOf(
-      anonymous(server).signup.create.mutate({ ...owner, password: 'password123' }),
+      anonymous(server).signup.create.mutate({
+        ...owner,
+        consent: WIZARD_CONSENT,
+        password: 'password123',
+      }),
     );
     expect(tRPC.data?.issues).toMatchObject([{ path: 'password', problem: 'tooCommon' }]);
     const rest = await postJson(`${server.baseUrl}/api/tenant/create`, {

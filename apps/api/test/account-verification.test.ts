@@ -2,6 +2,7 @@ import { schema } from '@pilar/provisioning';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeIn, linkToken, mailsTo, mailTo } from './support/mail.ts';
+import { WIZARD_CONSENT } from './support/signup-consent.ts';
 import { postJson, startTestServer, type TestServer } from './support/test-server.ts';
 import { CookieJar, createTestClient, errorOf } from './support/trpc-client.ts';
 
@@ -19,7 +20,11 @@ describe('e-mail verification', () => {
 
   const signUp = async (locale?: 'de' | 'en') => {
     const { client, jar } = createTestClient(server.baseUrl);
-    await client.signup.create.mutate({ ...owner, ...(locale ? { locale } : {}) });
+    await client.signup.create.mutate({
+      ...owner,
+      consent: WIZARD_CONSENT,
+      ...(locale ? { locale } : {}),
+    });
     return { client, jar, mail: await mailTo(server, owner.ownerEmail) };
   };
 

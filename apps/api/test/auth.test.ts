@@ -1,5 +1,6 @@
 import { schema } from '@pilar/provisioning';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WIZARD_CONSENT } from './support/signup-consent.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 import { CookieJar, createTestClient, errorOf } from './support/trpc-client.ts';
 
@@ -7,6 +8,7 @@ const owner = {
   studioName: 'Anmelde-Studio',
   ownerEmail: 'inhaber@example.com',
   password: 'SicheresPasswort!',
+  consent: WIZARD_CONSENT,
 };
 
 describe('owner sessions', () => {

@@ -6,6 +6,7 @@ import { startEmbeddedPostgres } from '@pilar/provisioning/embedded';
 import { countOrphanRows, countTenantRows, PROVISIONED_ROWS } from '@pilar/provisioning/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from './support/server-process.ts';
+import { WIZARD_CONSENT } from './support/signup-consent.ts';
 import { createTestClient, type TestClient } from './support/trpc-client.ts';
 import { waitFor } from './support/wait-for.ts';
 
@@ -39,6 +40,7 @@ describe('kill -9 of the server in the middle of provisioning, on its own embedd
         studioName: `Absturz ${index}`,
         ownerEmail: `absturz${index}@example.com`,
         password: 'SicheresPasswort!',
+        consent: WIZARD_CONSENT,
       });
       runs.push({ runId, client });
       await waitFor(`step ${step} of run ${index} to start`, async () => {

@@ -1,13 +1,17 @@
 import { countAll } from '@pilar/provisioning/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WIZARD_CONSENT } from './support/signup-consent.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 const mutations = ['signup.create', 'auth.login', 'auth.logout', 'provisioning.retry'];
-const body = JSON.stringify({
+const form = {
   studioName: 'Fremd',
   ownerEmail: 'fremd@example.com',
   password: 'SicheresPasswort!',
-});
+};
+/** The REST signup's body; the tRPC mutations get the wizard's, with its consent. */
+const body = JSON.stringify(form);
+const wizardBody = JSON.stringify({ ...form, consent: WIZARD_CONSENT });
 
 describe('cross-site requests', () => {
   let server: TestServer;
@@ -31,7 +35,7 @@ describe('cross-site requests', () => {
     const response = await fetch(`${server.baseUrl}/trpc/${path}`, {
       method: 'POST',
       headers: { 'content-type': contentType, ...(origin ? { origin } : {}) },
-      body,
+      body: wizardBody,
     });
     expect(response.status).toBe(origin ? 403 : 400);
     expect(await response.json()).toEqual({
@@ -61,7 +65,7 @@ describe('cross-site requests', () => {
 
   it('does not change state on GET', async () => {
     const response = await fetch(
-      `${server.baseUrl}/trpc/signup.create?input=${encodeURIComponent(body)}`,
+      `${server.baseUrl}/trpc/signup.create?input=${encodeURIComponent(wizardBody)}`,
     );
     expect(response.status).toBe(405);
   });

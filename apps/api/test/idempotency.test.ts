@@ -1,5 +1,6 @@
 import { schema } from '@pilar/provisioning';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WIZARD_CONSENT } from './support/signup-consent.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 import { createTestClient, errorOf } from './support/trpc-client.ts';
 
@@ -55,15 +56,20 @@ describe('idempotent signup', () => {
     const first = createTestClient(server.baseUrl).client;
     const second = createTestClient(server.baseUrl).client;
     const [a, b] = await Promise.all([
-      first.signup.create.mutate({ ...body, idempotencyKey }),
-      second.signup.create.mutate({ ...body, idempotencyKey }),
+      first.signup.create.mutate({ ...body, consent: WIZARD_CONSENT, idempotencyKey }),
+      second.signup.create.mutate({ ...body, consent: WIZARD_CONSENT, idempotencyKey }),
     ]);
     expect(a).toEqual(b);
     expect(await server.testDb.db.select().from(schema.tenants)).toHaveLength(1);
     expect((await first.auth.me.query())?.tenant.id).toBe(a.tenantId);
     expect((await second.auth.me.query())?.tenant.id).toBe(a.tenantId);
     const reused = await errorOf(
-      second.signup.create.mutate({ ...body, studioName: 'Anders', idempotencyKey }),
+      second.signup.create.mutate({
+        ...body,
+        consent: WIZARD_CONSENT,
+        studioName: 'Anders',
+        idempotencyKey,
+      }),
     );
     expect(reused.data?.httpStatus).toBe(422);
   });
@@ -73,18 +79,27 @@ describe('idempotent signup', () => {
     const { client } = createTestClient(server.baseUrl);
     const idempotencyKey = crypto.randomUUID();
     const weak = await errorOf(
-      client.signup.create.mutate({ ...body, password: 'weak', idempotencyKey }),
+      client.signup.create.mutate({
+        ...body,
+        consent: WIZARD_CONSENT,
+        password: 'weak',
+        idempotencyKey,
+      }),
     );
     expect(weak.message).toBe('Password must be at least 8 characters');
     const taken = await errorOf(
       (async () => {
-        await createTestClient(server.baseUrl).client.signup.create.mutate(body);
-        return client.signup.create.mutate({ ...body, idempotencyKey });
+        await createTestClient(server.baseUrl).client.signup.create.mutate({
+          ...body,
+          consent: WIZARD_CONSENT,
+        });
+        return client.signup.create.mutate({ ...body, consent: WIZARD_CONSENT, idempotencyKey });
       })(),
     );
     expect(taken.message).toBe('Email already exists');
     const fixed = await client.signup.create.mutate({
       ...body,
+      consent: WIZARD_CONSENT,
       ownerEmail: 'neu@example.com',
       idempotencyKey,
     });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { WIZARD_CONSENT } from './support/signup-consent.ts';
 import { startTestServer } from './support/test-server.ts';
 import { createTestClient, errorOf } from './support/trpc-client.ts';
 
@@ -12,6 +13,7 @@ describe('unexpected failures', () => {
         studioName: 'Kaputt',
         ownerEmail: 'kaputt@example.com',
         password: 'SicheresPasswort!',
+        consent: WIZARD_CONSENT,
       });
       // A broken schema stands for any failure nobody planned for.
       await server.testDb.db.execute(sql`alter table sessions rename to sessions_gone`);

@@ -1,5 +1,6 @@
 import { schema } from '@pilar/provisioning';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WIZARD_CONSENT } from './support/signup-consent.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 import { createTestClient, errorOf, type TestClient } from './support/trpc-client.ts';
 
@@ -14,6 +15,7 @@ describe('malformed input found by fuzzing', () => {
       studioName: 'Fuzz-Studio',
       ownerEmail: 'fuzz@example.com',
       password: 'SicheresPasswort!',
+      consent: WIZARD_CONSENT,
     });
   });
   afterAll(async () => {

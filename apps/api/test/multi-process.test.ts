@@ -3,6 +3,7 @@ import { countTenantRows, createTestDb, type TestDb } from '@pilar/provisioning/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectProgress, describeEvents } from './support/progress.ts';
 import { type ServerProcess, startServerProcess } from './support/server-process.ts';
+import { WIZARD_CONSENT } from './support/signup-consent.ts';
 import { createTestClient } from './support/trpc-client.ts';
 
 const finishedRuns = async (server: ServerProcess) => {
@@ -36,6 +37,7 @@ describe('two server processes on one PostgreSQL', () => {
       studioName: 'Zwei Prozesse',
       ownerEmail: 'zwei@example.com',
       password: 'SicheresPasswort!',
+      consent: WIZARD_CONSENT,
     });
     const elsewhere = createTestClient(second.baseUrl, jar).client;
     const { events } = await collectProgress(elsewhere, runId);
@@ -53,6 +55,7 @@ describe('two server processes on one PostgreSQL', () => {
           studioName: `Geteilt ${i}`,
           ownerEmail: `geteilt${i}@example.com`,
           password: 'SicheresPasswort!',
+          consent: WIZARD_CONSENT,
         });
         return runId;
       }),

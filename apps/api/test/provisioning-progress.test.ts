@@ -2,6 +2,7 @@ import { parseFailureSpec, sandboxBeforeStep } from '@pilar/provisioning/sandbox
 import { countTenantRows } from '@pilar/provisioning/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectProgress, describeEvents } from './support/progress.ts';
+import { WIZARD_CONSENT } from './support/signup-consent.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 import { createTestClient, errorOf } from './support/trpc-client.ts';
 
@@ -9,6 +10,7 @@ const signup = (email: string) => ({
   studioName: 'Fortschritt Fitness',
   ownerEmail: email,
   password: 'SicheresPasswort!',
+  consent: WIZARD_CONSENT,
 });
 
 const HAPPY_PATH = [

@@ -2,6 +2,7 @@ import { DEFAULT_TENANT_CONFIG } from '@pilar/provisioning';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '../src/router/root.ts';
+import { WIZARD_CONSENT } from './support/signup-consent.ts';
 import { startTestServer, type TestServer, waitForRunStatus } from './support/test-server.ts';
 import { createTestClient, errorOf } from './support/trpc-client.ts';
 
@@ -21,6 +22,7 @@ describe('tRPC signup over HTTP', () => {
     ownerEmail: 'inhaberin@kraftwerk-koeln.de',
     password: 'SicheresPasswort!',
     domain: 'kraftwerk-koeln.de',
+    consent: WIZARD_CONSENT,
   };
 
   it('answers with tenant, owner and run at once, and provisions in the background', async () => {

@@ -1,3 +1,4 @@
+import { WIZARD_CONSENT } from '../../test/support/signup-consent.ts';
 import type { SignedUpStudio } from './studio.ts';
 
 export const PASSWORD = 'SicheresPasswort!';
@@ -34,6 +35,7 @@ export const PAYLOADS: Record<string, (owner: Owner) => Record<string, unknown>>
     studioName: 'Fremdes Studio',
     ownerEmail: 'csrf-opfer@example.com',
     password: PASSWORD,
+    consent: WIZARD_CONSENT,
   }),
 };
 

@@ -1,3 +1,4 @@
+import { WIZARD_CONSENT } from '../../test/support/signup-consent.ts';
 import type { WireResult } from './procedures.ts';
 
 /** The password of every studio of the matrix. */
@@ -40,13 +41,12 @@ const dataOf = <T>(result: WireResult) => (result.data ?? {}) as Partial<T>;
 
 const signupAttempts = (a: Ids): Case[] => [
   // A's e-mail, A's domain, A's idempotency key with another body: refused, nothing of A told.
-  { input: { studioName: 'Nachahmer', ownerEmail: a.email, password: PASSWORD }, status: 409 },
   {
     input: {
       studioName: 'Nachahmer',
-      ownerEmail: 'nachahmer@example.com',
+      ownerEmail: a.email,
       password: PASSWORD,
-      domain: a.domain,
+      consent: WIZARD_CONSENT,
     },
     status: 409,
   },
@@ -55,6 +55,17 @@ const signupAttempts = (a: Ids): Case[] => [
       studioName: 'Nachahmer',
       ownerEmail: 'nachahmer@example.com',
       password: PASSWORD,
+      domain: a.domain,
+      consent: WIZARD_CONSENT,
+    },
+    status: 409,
+  },
+  {
+    input: {
+      studioName: 'Nachahmer',
+      ownerEmail: 'nachahmer@example.com',
+      password: PASSWORD,
+      consent: WIZARD_CONSENT,
       idempotencyKey: a.idempotencyKey,
     },
     status: 422,
@@ -338,6 +349,7 @@ export const MATRIX: Record<string, MatrixRow> = {
           studioName: 'Zweitstudio von Bruno',
           ownerEmail: 'bruno.zweit@example.com',
           password: PASSWORD,
+          consent: WIZARD_CONSENT,
         },
         status: 200,
       },

@@ -1,5 +1,6 @@
 import { GERMAN_STATES, readSection, SETTINGS_SECTIONS } from '@pilar/provisioning';
 import fc from 'fast-check';
+import { WIZARD_CONSENT } from '../../test/support/signup-consent.ts';
 import type { FuzzOwner } from './fuzz-target.ts';
 
 /** Sign-up forms: mostly with the owner's e-mail or domain (refused), some fresh (accepted). */
@@ -58,9 +59,14 @@ export const validInputOf = async (
         year: fc.integer({ min: 2000, max: 2100 }),
       });
     case 'signup.create':
+      // The wizard's request: the form (also the REST body) plus its consent.
       return fc
         .tuple(signupForm(owner), fc.option(fc.uuid(), { nil: undefined }))
-        .map(([form, idempotencyKey]) => (idempotencyKey ? { ...form, idempotencyKey } : form));
+        .map(([form, idempotencyKey]) => ({
+          ...form,
+          consent: WIZARD_CONSENT,
+          ...(idempotencyKey ? { idempotencyKey } : {}),
+        }));
     case 'signup.checkDomain':
       return fc.constantFrom(
         { domain: owner.domain },

@@ -1,4 +1,5 @@
 import { type ServerProcess, startServerProcess } from '../../test/support/server-process.ts';
+import { WIZARD_CONSENT } from '../../test/support/signup-consent.ts';
 import { createTestClient, type TestClient } from '../../test/support/trpc-client.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
 
@@ -26,6 +27,7 @@ export const killAtEveryStep = async (
           studioName: `Absturz ${index}`,
           ownerEmail: `absturz${index}@example.com`,
           password: 'SicheresPasswort!',
+          consent: WIZARD_CONSENT,
         });
         runs.push({ runId, step });
         await waitFor(`step ${step} of run ${index}`, async () => {

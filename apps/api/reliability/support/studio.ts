@@ -1,5 +1,6 @@
 import { type SignupInput, schema } from '@pilar/provisioning';
 import { eq } from 'drizzle-orm';
+import { WIZARD_CONSENT } from '../../test/support/signup-consent.ts';
 import { type TestServer, waitForRunStatus } from '../../test/support/test-server.ts';
 import { createTestClient } from '../../test/support/trpc-client.ts';
 
@@ -9,7 +10,7 @@ export const signUpStudio = async (
   form: SignupInput & { idempotencyKey?: string },
 ) => {
   const { client, jar } = createTestClient(server.baseUrl);
-  const created = await client.signup.create.mutate(form);
+  const created = await client.signup.create.mutate({ ...form, consent: WIZARD_CONSENT });
   await waitForRunStatus(server, created.runId, 'ready');
   const channels = await client.channels.list.query();
   const { version } = await client.settings.get.query();
