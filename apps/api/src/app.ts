@@ -4,6 +4,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { crossSiteRefusal } from './http/cross-site-guard.ts';
 import { handleDevMail } from './http/dev-mail.ts';
 import { sendJson, sendText } from './http/json.ts';
+import { handleLegalPage } from './http/legal-pages.ts';
 import { createStaticSite } from './http/static-site.ts';
 import { handleTenantCreate } from './rest/tenant-create.ts';
 import { handleWhatsAppWebhook, isWhatsAppWebhookPath } from './rest/whatsapp-webhook.ts';
@@ -59,6 +60,7 @@ export const createApp = (deps: AppDependencies) => {
     if (isWhatsAppWebhookPath(path)) return handleWhatsAppWebhook(deps, req, res);
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
     if (path === '/health' && readOnly) return handleHealth(deps, res);
+    if (handleLegalPage(deps.config.legal, req, res, path)) return;
     if (site && readOnly && !path.startsWith('/api/')) return site(req, res, notFound);
     return notFound();
   };

@@ -1,10 +1,45 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LegalSettings } from '@pilar/provisioning';
 import { parseFailureSpec } from '@pilar/provisioning/sandbox';
 import type { Env } from './env.ts';
 import type { RuntimeOptions } from './runtime.ts';
 
 const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Settings given as `a, b, c`: the parts, trimmed, empty ones dropped. */
+const commaList = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+/** Without it, the Impressum says plainly what is missing instead of showing made-up data. */
+const NOT_CONFIGURED = (variable: string) => `(nicht konfiguriert: ${variable})`;
+
+const legalSettings = (env: Env): LegalSettings => ({
+  operator: {
+    name: env.OPERATOR_NAME,
+    address: commaList(env.OPERATOR_ADDRESS).join('\n') || NOT_CONFIGURED('OPERATOR_ADDRESS'),
+    email: env.OPERATOR_EMAIL ?? NOT_CONFIGURED('OPERATOR_EMAIL'),
+    phone: env.OPERATOR_PHONE,
+    representative: env.OPERATOR_REPRESENTATIVE,
+    register: env.OPERATOR_REGISTER,
+    vatId: env.OPERATOR_VAT_ID,
+    supervisoryAuthority: env.OPERATOR_SUPERVISORY_AUTHORITY,
+  },
+  urls: {
+    imprint: env.LEGAL_IMPRINT_URL,
+    privacy: env.LEGAL_PRIVACY_URL,
+    terms: env.LEGAL_TERMS_URL,
+    dpa: env.LEGAL_DPA_URL,
+  },
+  versions: {
+    privacy: env.LEGAL_PRIVACY_VERSION,
+    terms: env.LEGAL_TERMS_VERSION,
+    dpa: env.LEGAL_DPA_VERSION,
+  },
+});
 
 /** What the server process runs with, derived from the validated environment in this one place. */
 export const configFromEnv = (env: Env) => ({
@@ -41,6 +76,7 @@ export const configFromEnv = (env: Env) => ({
       perAccount: { limit: env.RESET_REQUESTS_PER_ACCOUNT, windowSeconds: 3600 },
       perClient: { limit: env.RESET_REQUESTS_PER_ADDRESS, windowSeconds: 3600 },
     },
+    legal: legalSettings(env),
     webRoot: resolve(env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR),
   } satisfies RuntimeOptions['config'],
   engine: {

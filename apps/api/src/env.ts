@@ -79,8 +79,27 @@ const envSchema = z.object({
   PUBLIC_URL: z.optional(
     z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http:// or https:// URL' }),
   ),
-  /** Who runs this service: named in every mail's footer. */
+  /** Who runs this service: named in every mail's footer, the Impressum and the documents. */
   OPERATOR_NAME: text('PILAR Systems'),
+  /** The operator's postal address, lines separated by commas (`Straße 1, 10115 Berlin`). */
+  OPERATOR_ADDRESS: z.optional(z.string()),
+  OPERATOR_EMAIL: z.optional(z.email({ error: 'OPERATOR_EMAIL must be an e-mail address' })),
+  OPERATOR_PHONE: z.optional(z.string()),
+  /** Who represents the operator (Geschäftsführer), for the Impressum. */
+  OPERATOR_REPRESENTATIVE: z.optional(z.string()),
+  /** The commercial register entry, e.g. `Amtsgericht Berlin-Charlottenburg, HRB 123456`. */
+  OPERATOR_REGISTER: z.optional(z.string()),
+  OPERATOR_VAT_ID: z.optional(z.string()),
+  /** The data-protection authority responsible for the operator, for the privacy notice. */
+  OPERATOR_SUPERVISORY_AUTHORITY: z.optional(z.string()),
+  /** The operator's own legal documents instead of the built-in ones, with their versions. */
+  LEGAL_IMPRINT_URL: z.optional(z.url({ error: 'LEGAL_IMPRINT_URL must be a URL' })),
+  LEGAL_PRIVACY_URL: z.optional(z.url({ error: 'LEGAL_PRIVACY_URL must be a URL' })),
+  LEGAL_TERMS_URL: z.optional(z.url({ error: 'LEGAL_TERMS_URL must be a URL' })),
+  LEGAL_DPA_URL: z.optional(z.url({ error: 'LEGAL_DPA_URL must be a URL' })),
+  LEGAL_PRIVACY_VERSION: z.optional(z.string()),
+  LEGAL_TERMS_VERSION: z.optional(z.string()),
+  LEGAL_DPA_VERSION: z.optional(z.string()),
   /** Password-reset requests per e-mail address, and per client address, in an hour. */
   RESET_REQUESTS_PER_ACCOUNT: count(3),
   RESET_REQUESTS_PER_ADDRESS: count(20),

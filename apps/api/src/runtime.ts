@@ -8,6 +8,7 @@ import {
   type DbHandle,
   type EngineOptions,
   type JobBossOptions,
+  legalDocuments,
   type MailDeliveryOptions,
   type MailSender,
   type ProvisioningServices,
@@ -67,7 +68,17 @@ export const startRuntime = async (handle: DbHandle, options: RuntimeOptions) =>
     sender: mail.sender,
     keyring: services.keyring,
     from: mail.from,
-    brand: () => ({ operatorName: mail.operatorName, publicUrl: mail.publicUrl() }),
+    brand: () => {
+      const documents = legalDocuments(options.config.legal);
+      // Built-in documents are pages of this server; the operator's own are full addresses.
+      const address = (url: string) => new URL(url, `${mail.publicUrl()}/`).toString();
+      return {
+        operatorName: mail.operatorName,
+        publicUrl: mail.publicUrl(),
+        imprintUrl: address(documents.imprint.url),
+        privacyUrl: address(documents.privacy.url),
+      };
+    },
     observer: metrics.mailObserver,
     onError,
   });

@@ -45,6 +45,10 @@ const MESSAGES = {
     `Too many requests. Try again in ${retryAfterSeconds} seconds.`,
   WRONG_PASSWORD: () => 'The password is not correct',
   SESSION_NOT_FOUND: () => 'Session not found',
+  OWNER_ONLY: () => 'Only the studio’s owner may do this',
+  INVITATION_NOT_FOUND: () => 'Invitation not found',
+  MEMBER_NOT_FOUND: () => 'Team member not found',
+  CANNOT_REMOVE_OWNER: () => 'The owner cannot be removed from the team',
 } satisfies Record<string, (data: never) => string>;
 
 type Messages = typeof MESSAGES;

@@ -3,6 +3,11 @@
 
 // Account e-mail loop: verification, password reset and changes, device sessions, mail
 export type { AccountDeps, AccountUser } from './account/account-deps.ts';
+export {
+  type ConsentDocument,
+  type ConsentSource,
+  consentDocumentsOf,
+} from './account/consent.ts';
 export { changeEmail, changePassword, pendingEmailOf } from './account/credentials.ts';
 export { listSessions, revokeOtherSessions, revokeSession } from './account/device-sessions.ts';
 export {
@@ -121,6 +126,22 @@ export {
   publicHolidays,
 } from './settings/holidays.ts';
 export { type Editor, saveSettingsSection } from './settings/save-section.ts';
+export { type DeleteStudioDeps, deleteStudio } from './studio/delete-studio.ts';
+export {
+  exportStudio,
+  exportStudioData,
+  STUDIO_EXPORT_FORMAT,
+  type StudioExport,
+} from './studio/export-studio.ts';
+// Team and the studio's data
+export {
+  acceptInvitation,
+  getInvitation,
+  INVITATION_VALID_DAYS,
+  type Inviter,
+  inviteMember,
+} from './team/invitations.ts';
+export { listTeam, removeMember, revokeInvitation } from './team/team-members.ts';
 export {
   type CreateTenantDeps,
   type CreateTenantParams,
@@ -133,3 +154,17 @@ export { getTenant, getTenantByDomain, type TenantWithRelations } from './tenant
 // Signup and tenants: `startSignup` (tRPC) and `createTenant` (REST) register with `registerTenant`
 export { type SignupDeps, type SignupParams, startSignup } from './tenants/start-signup.ts';
 export { fieldErrorsOf, parseOrThrow } from './validation.ts';
+// Legal documents: Impressum, privacy notice, AGB, AVV
+export {
+  BUILT_IN_LEGAL_VERSION,
+  CONSENT_DOCUMENT_KINDS,
+  LEGAL_DOCUMENT_KINDS,
+  LEGAL_PAGE_PATHS,
+  type LegalDocumentInfo,
+  type LegalDocumentKind,
+  type LegalSettings,
+  legalDocuments,
+  legalDocumentText,
+} from './legal/documents.ts';
+export { LEGAL_LINK_LABELS } from './legal/labels.ts';
+export type { OperatorDetails } from './legal/operator.ts';

@@ -214,6 +214,7 @@ describe(`createTenant on ${describeDatabase()}`, () => {
       providers: {
         ...services.providers,
         phone: {
+          ...services.providers.phone,
           allocateNumber: async (request) => {
             calls++;
             const fresh = await services.providers.phone.allocateNumber(request);

@@ -4,7 +4,12 @@ import { escapeHtml } from '../src/mail/escape-html.ts';
 import type { MailBrand, MailContent, MailTemplate } from '../src/mail/mail-content.ts';
 import { renderMail } from '../src/mail/render-mail.ts';
 
-const brand: MailBrand = { operatorName: 'Pilar Betriebs GmbH', publicUrl: 'https://pilar.test' };
+const brand: MailBrand = {
+  operatorName: 'Pilar Betriebs GmbH',
+  publicUrl: 'https://pilar.test',
+  imprintUrl: 'https://pilar.test/impressum',
+  privacyUrl: 'https://recht.example/datenschutz?studio=1&lang=de',
+};
 const site = 'https://pilar.test/';
 
 interface Case {
@@ -72,14 +77,53 @@ const cases = {
     link: site,
     subjects: { de: 'Ihre E-Mail-Adresse wurde geändert', en: 'Your email address was changed' },
   },
+  team_invitation: {
+    content: {
+      template: 'team_invitation',
+      studioName: 'Fit & Froh',
+      invitedBy: 'inhaberin@studio.test',
+      acceptUrl: 'https://pilar.test/invitation?token=jkl&z=3',
+      validDays: 7,
+    },
+    link: 'https://pilar.test/invitation?token=jkl&z=3',
+    subjects: {
+      de: 'Einladung in das Team von Fit & Froh',
+      en: 'Invitation to the team of Fit & Froh',
+    },
+  },
+  studio_deleted: {
+    content: { template: 'studio_deleted', studioName: 'Fit & Froh' },
+    link: site,
+    subjects: {
+      de: 'Ihr Studio Fit & Froh wurde gelöscht',
+      en: 'Your studio Fit & Froh was deleted',
+    },
+  },
 } satisfies Record<MailTemplate, Case>;
 
-const footer: Record<Locale, { automatic: string; reason: string }> = {
-  de: { automatic: 'automatisch', reason: 'Sie erhalten diese E-Mail, weil' },
-  en: { automatic: 'sent automatically', reason: 'You are receiving this email because' },
+const footer: Record<
+  Locale,
+  { automatic: string; reason: string; imprint: string; privacy: string }
+> = {
+  de: {
+    automatic: 'automatisch',
+    reason: 'Sie erhalten diese E-Mail, weil',
+    imprint: 'Impressum',
+    privacy: 'Datenschutz',
+  },
+  en: {
+    automatic: 'sent automatically',
+    reason: 'You are receiving this email because',
+    imprint: 'Legal notice',
+    privacy: 'Privacy policy',
+  },
 };
 
 const htmlTag = /<\/?[a-z][^>]*>/i;
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A link in the HTML: its escaped address and, as its whole text, the label. */
+const anchor = (url: string, label: string) =>
+  new RegExp(`<a href="${escapeRegExp(escapeHtml(url))}"[^>]*>${escapeRegExp(label)}</a>`);
 const locales: Locale[] = ['de', 'en'];
 const matrix = Object.entries(cases).flatMap(([template, testCase]) =>
   locales.map((locale) => ({ template, locale, ...testCase })),
@@ -130,6 +174,16 @@ describe.each(matrix)('$template in $locale', ({ content, locale, link, subjects
       expect(part).toContain(site);
     }
     expect(text).toMatch(/\n-- \n/);
+  });
+
+  it('links the Impressum and the privacy notice in the footer of both parts', async () => {
+    const { html, text } = await renderMail(content, locale, brand);
+    const { imprint, privacy } = footer[locale];
+    expect(html).toMatch(anchor(brand.imprintUrl, imprint));
+    expect(html).toMatch(anchor(brand.privacyUrl, privacy));
+    const signature = text.slice(text.lastIndexOf('\n-- \n'));
+    expect(signature).toContain(`\n${imprint}: ${brand.imprintUrl}\n`);
+    expect(signature).toContain(`\n${privacy}: ${brand.privacyUrl}\n`);
   });
 
   it('compiles without MJML complaints', async () => {
@@ -186,7 +240,11 @@ describe('verify_email', () => {
 
 describe('escaping', () => {
   const hostile = '<b>Fit & "Co"</b>';
-  const hostileBrand: MailBrand = { operatorName: '<i>Betrieb & Söhne</i>', publicUrl: site };
+  const hostileBrand: MailBrand = {
+    ...brand,
+    operatorName: '<i>Betrieb & Söhne</i>',
+    privacyUrl: 'https://recht.example/"><script>x</script>',
+  };
 
   it.each(locales)('never puts a value into the HTML raw (%s)', async (locale) => {
     const { html, text } = await renderMail(
@@ -198,6 +256,8 @@ describe('escaping', () => {
     expect(html).not.toContain(hostileBrand.operatorName);
     expect(html).toContain('&lt;b&gt;Fit &amp; &quot;Co&quot;&lt;/b&gt;');
     expect(html).toContain('&lt;i&gt;Betrieb &amp; Söhne&lt;/i&gt;');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('href="https://recht.example/&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
     // The text part is not HTML: the name stands there as it was given.
     expect(text).toContain(hostile);
     expect(text).toContain(hostileBrand.operatorName);

@@ -53,6 +53,9 @@ export const handleTenantCreate = async (
         signup,
         idempotencyKey: idempotencyKeyOf(req),
         clientAddress: clientAddress(req, deps.config.trustProxy),
+        // The specification's contract has no consent field: calling it is the acceptance.
+        source: 'api',
+        userAgent: req.headers['user-agent'] ?? null,
         timeoutMs: deps.config.restWaitTimeoutMs,
       },
     );

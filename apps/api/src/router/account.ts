@@ -1,7 +1,11 @@
 import {
   changeEmail,
   changePassword,
+  deleteStudio,
+  deleteStudioInputSchema,
   emailChangeInputSchema,
+  exportDataInputSchema,
+  exportStudioData,
   listSessions,
   passwordChangeInputSchema,
   passwordResetInputSchema,
@@ -19,7 +23,7 @@ import {
 } from '@pilar/provisioning';
 import { clientAddress } from '../http/client-info.ts';
 import { accountDeps } from '../trpc/context.ts';
-import { accountProcedure, publicProcedure, router } from '../trpc/init.ts';
+import { accountProcedure, ownerAccountProcedure, publicProcedure, router } from '../trpc/init.ts';
 import { clearSessionCookie } from './session-cookie.ts';
 
 export const accountRouter = router({
@@ -74,4 +78,23 @@ export const accountRouter = router({
   revokeOtherSessions: accountProcedure.mutation(({ ctx }) =>
     revokeOtherSessions(ctx.db, ctx.account),
   ),
+
+  /** The studio's data as JSON (Art. 20 GDPR), for its owner, with the password again. */
+  exportData: ownerAccountProcedure
+    .input(exportDataInputSchema)
+    .mutation(({ ctx, input }) => exportStudioData(ctx.db, accountDeps(ctx), ctx.account, input)),
+
+  /** Deletes the studio for good; the owner's browser is logged out with it. */
+  deleteStudio: ownerAccountProcedure
+    .input(deleteStudioInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const result = await deleteStudio(
+        ctx.db,
+        { ...accountDeps(ctx), providers: ctx.services.providers },
+        ctx.account,
+        input,
+      );
+      clearSessionCookie(ctx);
+      return result;
+    }),
 });

@@ -7,7 +7,7 @@ import {
 } from '@pilar/provisioning';
 import { clientAddress } from '../http/client-info.ts';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.ts';
-import { ownerProcedure, publicProcedure, router } from '../trpc/init.ts';
+import { memberProcedure, publicProcedure, router } from '../trpc/init.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 
 export const authRouter = router({
@@ -28,7 +28,7 @@ export const authRouter = router({
     return { userId: session.userId, tenantId: session.tenantId };
   }),
 
-  logout: ownerProcedure.mutation(async ({ ctx }) => {
+  logout: memberProcedure.mutation(async ({ ctx }) => {
     await ctx.inTenant((db) => deleteSession(db, ctx.sessionToken));
     clearSessionCookie(ctx);
     return { loggedOut: true };

@@ -2,19 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { listChannels, revealChannelSecret } from '@pilar/provisioning';
 import { z } from 'zod/mini';
 import { ownOrigin } from '../http/client-info.ts';
-import { ownerProcedure, router } from '../trpc/init.ts';
+import { memberProcedure, router } from '../trpc/init.ts';
 
 const webhookPath = (tenantId: string) => `/webhooks/whatsapp/${tenantId}`;
 
 export const channelsRouter = router({
   /** Numbers, SIP username and domain, WhatsApp channels and integrations — no secrets. */
-  list: ownerProcedure.query(async ({ ctx }) => ({
+  list: memberProcedure.query(async ({ ctx }) => ({
     ...(await ctx.inTenant((db) => listChannels(db, ctx.tenantId))),
     webhookUrl: `${ownOrigin(ctx.req, ctx.config.trustProxy)}${webhookPath(ctx.tenantId)}`,
   })),
 
   /** One secret in plaintext, only on the owner's explicit request (never logged). */
-  revealSecret: ownerProcedure
+  revealSecret: memberProcedure
     .input(
       z.object({
         kind: z.enum(['sipPassword', 'whatsappVerifyToken'], { error: 'Unknown secret' }),
@@ -31,7 +31,7 @@ export const channelsRouter = router({
    * Runs Meta's verification handshake against this server's own webhook endpoint, with the
    * stored token (expects the challenge back) and with a wrong one (expects 403).
    */
-  testWebhook: ownerProcedure
+  testWebhook: memberProcedure
     .input(z.object({ channelId: z.uuid('Invalid channel id') }))
     .mutation(async ({ ctx, input }) => {
       const token = await ctx.inTenant((db) =>

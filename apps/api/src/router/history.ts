@@ -4,14 +4,14 @@ import {
   settingsVersionSchema,
 } from '@pilar/provisioning';
 import { z } from 'zod/mini';
-import { ownerProcedure, router } from '../trpc/init.ts';
+import { memberProcedure, router } from '../trpc/init.ts';
 
 export const historyRouter = router({
-  list: ownerProcedure.query(({ ctx }) =>
+  list: memberProcedure.query(({ ctx }) =>
     ctx.inTenant((db) => listSettingsHistory(db, ctx.tenantId)),
   ),
 
-  restore: ownerProcedure
+  restore: memberProcedure
     .input(
       z.object({
         version: settingsVersionSchema,

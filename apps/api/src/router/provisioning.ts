@@ -8,7 +8,7 @@ import {
 } from '@pilar/provisioning';
 import { tracked } from '@trpc/server';
 import { z } from 'zod/mini';
-import { ownerProcedure, router } from '../trpc/init.ts';
+import { memberProcedure, router } from '../trpc/init.ts';
 
 const runInput = z.object({ runId: runIdSchema });
 
@@ -34,11 +34,11 @@ async function* trackedProgress(
 }
 
 export const provisioningRouter = router({
-  status: ownerProcedure
+  status: memberProcedure
     .input(runInput)
     .query(({ ctx, input }) => ctx.inTenant((db) => getRunStatus(db, ctx.tenantId, input.runId))),
 
-  retry: ownerProcedure.input(runInput).mutation(async ({ ctx, input }) => {
+  retry: memberProcedure.input(runInput).mutation(async ({ ctx, input }) => {
     await ctx.engine.retryRun(ctx.inTenant, ctx.tenantId, input.runId);
     return ctx.inTenant((db) => getRunStatus(db, ctx.tenantId, input.runId));
   }),
@@ -47,7 +47,7 @@ export const provisioningRouter = router({
    * Every event of the run after `lastEventId` (replayed from the database), then live ones,
    * until the run is ready or failed. Reconnecting clients send the last id they saw.
    */
-  onProgress: ownerProcedure
+  onProgress: memberProcedure
     .input(
       z.extend(runInput, {
         lastEventId: z.nullish(

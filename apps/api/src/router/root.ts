@@ -5,9 +5,12 @@ import { authRouter } from './auth.ts';
 import { channelsRouter } from './channels.ts';
 import { defaultsRouter } from './defaults.ts';
 import { historyRouter } from './history.ts';
+import { invitationRouter } from './invitation.ts';
+import { legalRouter } from './legal.ts';
 import { provisioningRouter } from './provisioning.ts';
 import { settingsRouter } from './settings.ts';
 import { signupRouter } from './signup.ts';
+import { teamRouter } from './team.ts';
 
 export const appRouter = router({
   account: accountRouter,
@@ -15,9 +18,12 @@ export const appRouter = router({
   channels: channelsRouter,
   defaults: defaultsRouter,
   history: historyRouter,
+  invitation: invitationRouter,
+  legal: legalRouter,
   provisioning: provisioningRouter,
   settings: settingsRouter,
   signup: signupRouter,
+  team: teamRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,18 +8,18 @@ import {
   sectionSaveSchema,
 } from '@pilar/provisioning';
 import { z } from 'zod/mini';
-import { ownerProcedure, router } from '../trpc/init.ts';
+import { memberProcedure, router } from '../trpc/init.ts';
 
 export const settingsRouter = router({
   /** The whole settings document with its version, the studio name and the rendered prompt. */
-  get: ownerProcedure.query(async ({ ctx }) => {
+  get: memberProcedure.query(async ({ ctx }) => {
     const { version, config } = await ctx.inTenant((db) => getTenantConfig(db, ctx.tenantId));
     const studioName = ctx.session.tenantName;
     return { version, config, studioName, agentPrompt: renderAgentPrompt({ studioName, config }) };
   }),
 
   /** Saves one section against the version it was based on; a stale version is a conflict. */
-  saveSection: ownerProcedure.input(sectionSaveSchema).mutation(async ({ ctx, input }) => {
+  saveSection: memberProcedure.input(sectionSaveSchema).mutation(async ({ ctx, input }) => {
     const { version, config } = await ctx.inTenant((db) =>
       saveSettingsSection(
         db,
@@ -31,7 +31,7 @@ export const settingsRouter = router({
   }),
 
   /** Public holidays of a German federal state, to offer as closing days. */
-  holidays: ownerProcedure
+  holidays: memberProcedure
     .input(
       z.object({
         state: z.enum(GERMAN_STATES, { error: 'Unknown federal state' }),
@@ -47,5 +47,5 @@ export const settingsRouter = router({
     )
     .query(({ input }) => publicHolidays(input.state, input.year)),
 
-  federalStates: ownerProcedure.query(() => germanStateNames()),
+  federalStates: memberProcedure.query(() => germanStateNames()),
 });

@@ -1,16 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type {
-  AccountDeps,
-  Database,
-  Outbox,
-  PasswordHasher,
-  ProvisioningEngine,
-  ProvisioningServices,
-  RateLimit,
-  ResetRequestLimits,
-  RunFeed,
-  SignupDeps,
-  ThrottlePolicy,
+import {
+  type AccountDeps,
+  consentDocumentsOf,
+  type Database,
+  type LegalSettings,
+  legalDocuments,
+  type Outbox,
+  type PasswordHasher,
+  type ProvisioningEngine,
+  type ProvisioningServices,
+  type RateLimit,
+  type ResetRequestLimits,
+  type RunFeed,
+  type SignupDeps,
+  type ThrottlePolicy,
 } from '@pilar/provisioning';
 import type { Logger } from '../logger.ts';
 import type { MailCatcher } from '../mail/mail-catcher.ts';
@@ -23,6 +26,8 @@ export interface AppConfig {
   throttlePolicy: ThrottlePolicy;
   signupLimit: RateLimit;
   resetLimits: ResetRequestLimits;
+  /** The operator's details and legal documents (Impressum, privacy notice, AGB, AVV). */
+  legal: LegalSettings;
   /** Folder of the built web app served on the same origin, if any. */
   webRoot?: string | null;
 }
@@ -53,6 +58,7 @@ export const signupDeps = (deps: AppDependencies): SignupDeps => ({
   engine: deps.engine,
   passwords: deps.passwords,
   outbox: deps.outbox,
+  consentDocuments: consentDocumentsOf(legalDocuments(deps.config.legal)),
   signupLimit: deps.config.signupLimit,
 });
 

@@ -82,10 +82,11 @@ const requireSession = async (ctx: Context) => {
 };
 
 /**
- * Requires an owner's session; the tenant comes from it, never from the input. Handlers reach
- * the database only through `inTenant` — row-level security confines it to that tenant.
+ * Requires the session of a studio's member (owner or admin); the tenant comes from it, never
+ * from the input. Handlers reach the database only through `inTenant` — row-level security
+ * confines it to that tenant.
  */
-export const ownerProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const memberProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const { session, sessionToken } = await requireSession(ctx);
   return next({
     ctx: {
@@ -96,6 +97,12 @@ export const ownerProcedure = publicProcedure.use(async ({ ctx, next }) => {
       tenantId: session.tenantId,
     },
   });
+});
+
+/** Only the studio's owner: the team, the export of its data, its deletion. */
+export const ownerProcedure = memberProcedure.use(({ ctx, next }) => {
+  if (ctx.session.role !== 'owner') throw new DomainError('OWNER_ONLY');
+  return next();
 });
 
 /**
@@ -112,4 +119,10 @@ export const accountProcedure = publicProcedure.use(async ({ ctx, next }) => {
       account: { userId: session.userId, tenantId: session.tenantId, sessionId: session.sessionId },
     },
   });
+});
+
+/** The owner's account-level work on the whole studio (its export, its deletion). */
+export const ownerAccountProcedure = accountProcedure.use(({ ctx, next }) => {
+  if (ctx.session.role !== 'owner') throw new DomainError('OWNER_ONLY');
+  return next();
 });

@@ -3,6 +3,7 @@ import {
   createSmtpSender,
   DEFAULT_RESET_REQUEST_LIMITS,
   DEFAULT_THROTTLE_POLICY,
+  type LegalSettings,
   type ProvisioningServices,
   type RateLimit,
   type ResetRequestLimits,
@@ -47,6 +48,19 @@ export interface TestServerOptions {
   mailDelivery?: RuntimeMail['delivery'];
 }
 
+/** The operator as the tests' server presents it: built-in documents filled with these details. */
+export const TEST_LEGAL_SETTINGS: LegalSettings = {
+  operator: {
+    name: 'PILAR Systems GmbH',
+    address: 'Teststraße 1\n10115 Berlin',
+    email: 'kontakt@pilar.test',
+    register: 'Amtsgericht Berlin-Charlottenburg, HRB 000000',
+    vatId: 'DE000000000',
+  },
+  urls: {},
+  versions: {},
+};
+
 /** Mail timings for tests: quick retries, a relay that looks every second. */
 const TEST_MAIL_DELIVERY: RuntimeMail['delivery'] = {
   retryDelaySeconds: 1,
@@ -77,6 +91,7 @@ export const startTestServer = async (options: TestServerOptions = {}): Promise<
       throttlePolicy: options.throttlePolicy ?? DEFAULT_THROTTLE_POLICY,
       signupLimit: options.signupLimit ?? UNLIMITED_SIGNUPS,
       resetLimits: options.resetLimits ?? DEFAULT_RESET_REQUEST_LIMITS,
+      legal: TEST_LEGAL_SETTINGS,
     },
     mail,
     engine: TEST_ENGINE_OPTIONS,

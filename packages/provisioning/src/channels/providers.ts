@@ -9,6 +9,8 @@ export interface AllocatedPhoneNumber {
 
 export interface PhoneNumberProvider {
   allocateNumber(request: { tenantId: string }): Promise<AllocatedPhoneNumber>;
+  /** Gives the number back to the carrier (the studio is deleted); done once it resolves. */
+  releaseNumber(request: { tenantId: string; number: string }): Promise<void>;
 }
 
 export interface RegisteredWhatsAppChannel {
@@ -21,6 +23,8 @@ export interface RegisteredWhatsAppChannel {
 
 export interface WhatsAppProvider {
   registerChannel(request: { tenantId: string }): Promise<RegisteredWhatsAppChannel>;
+  /** Disconnects the number from the app (the studio is deleted); done once it resolves. */
+  releaseChannel(request: { tenantId: string; waNumber: string }): Promise<void>;
 }
 
 export interface ChannelProviders {

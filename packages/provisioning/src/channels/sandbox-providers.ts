@@ -16,6 +16,8 @@ export const createSandboxProviders = (): ChannelProviders => ({
         password: randomToken(),
       },
     }),
+    // A placeholder is held by no carrier: nothing to give back.
+    releaseNumber: async () => {},
   },
   whatsApp: {
     registerChannel: async () => ({
@@ -25,5 +27,6 @@ export const createSandboxProviders = (): ChannelProviders => ({
       apiVersion: 'v21.0',
       accessToken: randomToken(),
     }),
+    releaseChannel: async () => {},
   },
 });

@@ -9,4 +9,5 @@ export * from './problems.ts';
 export * from './runs.ts';
 export * from './settings-sections.ts';
 export * from './signup.ts';
+export * from './team.ts';
 export * from './tenant-config.ts';

@@ -39,6 +39,8 @@ export const PROBLEM_CODES = [
   'tooCommon',
   'invalidCode',
   'unchanged',
+  'notAccepted',
+  'notMatching',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 /** The limits or values a problem names, e.g. `{ max: 100 }` or `{ day: 'monday' }`. */

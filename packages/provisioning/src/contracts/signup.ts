@@ -84,8 +84,20 @@ export type ValidSignup = z.output<typeof signupInputSchema>;
 
 export const domainAvailabilityInputSchema = z.object({ domain: domainSchema });
 
+const accepted = (document: string) =>
+  z
+    .boolean({ error: `${document} must be accepted` })
+    .check(z.refine((value) => value, rule('notAccepted', `${document} must be accepted`)));
+
+/** The review step's two required, unticked boxes: the AGB and the processing agreement (AVV). */
+export const signupConsentSchema = z.object(
+  { terms: accepted('The terms'), dpa: accepted('The data processing agreement') },
+  { error: 'The terms and the data processing agreement must be accepted' },
+);
+
 /** The wizard's signup: the form plus one idempotency key per attempt. */
 export const signupRequestSchema = z.extend(signupInputSchema, {
+  consent: signupConsentSchema,
   idempotencyKey: z.optional(z.uuid('Invalid idempotency key')),
   /** The wizard's language: the owner's mails are written in it. */
   locale: z.optional(localeSchema),

@@ -125,10 +125,15 @@ export const createMailDelivery = (
         if (final) return;
         throw error;
       }
-      await db
-        .update(outboxMails)
-        .set({ status: 'sent', attempts, lastError: null, content: null, sentAt: sql`now()` })
-        .where(eq(outboxMails.id, mailId));
+      // A mail of no studio (a deleted studio's confirmation, a note to an unknown address)
+      // is kept by no one once sent.
+      if (mail.tenantId === null) await db.delete(outboxMails).where(eq(outboxMails.id, mailId));
+      else {
+        await db
+          .update(outboxMails)
+          .set({ status: 'sent', attempts, lastError: null, content: null, sentAt: sql`now()` })
+          .where(eq(outboxMails.id, mailId));
+      }
       observer.delivered(mail.template);
     } finally {
       await release();

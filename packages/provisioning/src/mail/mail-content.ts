@@ -20,7 +20,17 @@ export type MailContent =
   /** To the new address: confirm it before it replaces the old one. */
   | { template: 'email_change'; newEmail: string; verifyUrl: string; linkValidHours: number }
   /** To the old address, once the change is confirmed. */
-  | { template: 'email_changed'; oldEmail: string; newEmail: string };
+  | { template: 'email_changed'; oldEmail: string; newEmail: string }
+  /** An owner invites a colleague into the studio. */
+  | {
+      template: 'team_invitation';
+      studioName: string;
+      invitedBy: string;
+      acceptUrl: string;
+      validDays: number;
+    }
+  /** To the owner, once the studio and all its data are deleted. */
+  | { template: 'studio_deleted'; studioName: string };
 
 export type MailTemplate = MailContent['template'];
 
@@ -34,4 +44,7 @@ export interface RenderedMail {
 export interface MailBrand {
   operatorName: string;
   publicUrl: string;
+  /** Absolute URLs of the Impressum and the privacy notice, linked in every footer. */
+  imprintUrl: string;
+  privacyUrl: string;
 }

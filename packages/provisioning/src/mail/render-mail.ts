@@ -7,6 +7,8 @@ import type { MailDocument } from './templates/mail-document.ts';
 import { passwordChanged } from './templates/password-changed.ts';
 import { passwordReset } from './templates/password-reset.ts';
 import { passwordResetUnknown } from './templates/password-reset-unknown.ts';
+import { studioDeleted } from './templates/studio-deleted.ts';
+import { teamInvitation } from './templates/team-invitation.ts';
 import { renderText } from './templates/text-layout.ts';
 import { verifyEmail } from './templates/verify-email.ts';
 
@@ -24,6 +26,10 @@ const describe = (content: MailContent, locale: Locale, brand: MailBrand): MailD
       return emailChange[locale](content, brand);
     case 'email_changed':
       return emailChanged[locale](content, brand);
+    case 'team_invitation':
+      return teamInvitation[locale](content, brand);
+    case 'studio_deleted':
+      return studioDeleted[locale](content, brand);
   }
 };
 

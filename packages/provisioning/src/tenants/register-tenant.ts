@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import {
+  type ConsentCircumstances,
+  type ConsentDocument,
+  consentRows,
+} from '../account/consent.ts';
 import { verificationRows } from '../account/email-verification.ts';
 import type { PasswordHasher } from '../auth/password.ts';
 import type { Locale } from '../contracts/locale.ts';
@@ -12,6 +17,7 @@ import type { Outbox } from '../mail/outbox.ts';
 import { runStepRows } from '../provisioning/run-step-rows.ts';
 import {
   accountTokens,
+  consentRecords,
   outboxMails,
   provisioningRuns,
   provisioningSteps,
@@ -51,11 +57,20 @@ export interface RegisterDeps {
   passwords: PasswordHasher;
   keyring: Keyring;
   outbox: Outbox;
+  /** The AGB and AVV as they stand now: what the signup accepts. */
+  consentDocuments: readonly ConsentDocument[];
+}
+
+export interface Registration {
+  signup: ValidSignup;
+  locale: Locale;
+  consent: ConsentCircumstances;
 }
 
 /**
- * Creates, for a validated sign-up, tenant, owner, settings document, a pending provisioning run
- * and the welcome mail with the owner's address verification (in the owner's language). The unique indexes decide races; the look-up before hashing only spares
+ * Creates, for a validated sign-up, tenant, owner, settings document, a pending provisioning run,
+ * the owner's acceptance of AGB and AVV, and the welcome mail with the address verification
+ * (in the owner's language). The unique indexes decide races; the look-up before hashing only spares
  * bcrypt work for an address that is plainly taken.
  *
  * One statement: every id is made here, so no insert waits for another's answer — they are
@@ -63,9 +78,8 @@ export interface RegisterDeps {
  */
 export const registerTenant = async (
   db: Database,
-  { passwords, keyring, outbox }: RegisterDeps,
-  signup: ValidSignup,
-  locale: Locale,
+  { passwords, keyring, outbox, consentDocuments }: RegisterDeps,
+  { signup, locale, consent }: Registration,
 ) => {
   if (await isEmailRegistered(db, signup.ownerEmail)) throw new DomainError('EMAIL_TAKEN');
   const passwordHash = await passwords.hash(signup.password);
@@ -138,6 +152,18 @@ export const registerTenant = async (
         db
           .$with('welcome')
           .as(db.insert(outboxMails).values(verification.mail).returning({ id: outboxMails.id })),
+        db.$with('consent').as(
+          db
+            .insert(consentRecords)
+            .values(
+              consentRows(
+                consentDocuments,
+                { tenantId, userId: ownerId, email: signup.ownerEmail },
+                consent,
+              ),
+            )
+            .returning({ id: consentRecords.id }),
+        ),
       )
       .insert(provisioningSteps)
       .values(runStepRows(runId, tenantId))

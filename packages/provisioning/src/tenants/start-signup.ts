@@ -1,3 +1,4 @@
+import type { ConsentDocument, ConsentSource } from '../account/consent.ts';
 import { assertPasswordNotCommon } from '../account/password-policy.ts';
 import type { PasswordHasher } from '../auth/password.ts';
 import type { Locale } from '../contracts/locale.ts';
@@ -16,6 +17,8 @@ export interface SignupDeps {
   engine: ProvisioningEngine;
   passwords: PasswordHasher;
   outbox: Outbox;
+  /** The AGB and AVV as they stand now: a signup records their acceptance. */
+  consentDocuments: readonly ConsentDocument[];
   /** Sign-ups allowed per client address (unlimited without it). */
   signupLimit?: RateLimit;
 }
@@ -30,6 +33,9 @@ export interface SignupParams {
   idempotencyKey?: string;
   /** The owner's language for mails (the wizard's); German without it, as for the REST route. */
   locale?: Locale;
+  /** Where the acceptance of AGB and AVV was given (the wizard's boxes, or the REST call). */
+  source: ConsentSource;
+  userAgent?: string | null;
 }
 
 /**
@@ -40,8 +46,8 @@ export interface SignupParams {
  */
 export const startSignup = async (
   db: Database,
-  { keyring, engine, passwords, outbox, signupLimit }: SignupDeps,
-  { signup, clientAddress, idempotencyKey, locale = 'de' }: SignupParams,
+  { keyring, engine, passwords, outbox, consentDocuments, signupLimit }: SignupDeps,
+  { signup, clientAddress, idempotencyKey, locale = 'de', source, userAgent }: SignupParams,
 ) => {
   await assertPasswordNotCommon(signup.password);
   const register = async () => {
@@ -51,9 +57,8 @@ export const startSignup = async (
     }
     const { mailId, ...registered } = await registerTenant(
       db,
-      { passwords, keyring, outbox },
-      signup,
-      locale,
+      { passwords, keyring, outbox, consentDocuments },
+      { signup, locale, consent: { source, clientAddress, userAgent } },
     );
     await engine.startRun(registered.runId);
     await outbox.notify([mailId]);

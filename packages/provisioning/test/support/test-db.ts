@@ -5,6 +5,7 @@ import postgres from 'postgres';
 import { inject } from 'vitest';
 import { MIGRATIONS_FOLDER } from '../../src/db/migrations-folder.ts';
 import {
+  type ConsentDocument,
   type CreateTenantDeps,
   createDb,
   createJobBoss,
@@ -177,12 +178,17 @@ export const startTestProvisioning = async (
     keyring: services.keyring,
     passwords: testPasswordHasher(),
     outbox: outboxWithoutDelivery(services.keyring),
+    consentDocuments: TEST_CONSENT_DOCUMENTS,
   };
   return {
     services,
     deps,
     createTenant: async (db, body) =>
-      createTenant(db, deps, { signup: parseOrThrow(signupInputSchema, body), timeoutMs: 30_000 }),
+      createTenant(db, deps, {
+        signup: parseOrThrow(signupInputSchema, body),
+        source: 'api',
+        timeoutMs: 30_000,
+      }),
     stop: async () => {
       await engine.stop();
       await jobs.stop();
@@ -190,6 +196,12 @@ export const startTestProvisioning = async (
     },
   };
 };
+
+/** What a signup in these tests accepts; the API's tests accept the operator's real documents. */
+export const TEST_CONSENT_DOCUMENTS: ConsentDocument[] = [
+  { document: 'terms', version: 'test', hash: createHash('sha256').update('terms').digest('hex') },
+  { document: 'dpa', version: 'test', hash: createHash('sha256').update('dpa').digest('hex') },
+];
 
 /**
  * The outbox as the domain writes it, with no delivery running: these tests look at what is

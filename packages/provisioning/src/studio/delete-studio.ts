@@ -1,0 +1,95 @@
+import { eq, inArray, or, sql } from 'drizzle-orm';
+import type { AccountDeps, AccountUser } from '../account/account-deps.ts';
+import { readAccountUser } from '../account/account-user.ts';
+import { assertCurrentPassword } from '../account/current-password.ts';
+import { accountKey } from '../auth/login-throttle.ts';
+import type { ChannelProviders } from '../channels/providers.ts';
+import type { Database } from '../db/types.ts';
+import { withinTransaction } from '../db/within-transaction.ts';
+import { DomainError } from '../errors.ts';
+import {
+  idempotencyKeys,
+  loginThrottles,
+  outboxMails,
+  phoneNumbers,
+  rateLimits,
+  tenants,
+  tenantUsers,
+  whatsAppChannels,
+} from '../schema/index.ts';
+
+export interface DeleteStudioDeps extends AccountDeps {
+  providers: ChannelProviders;
+}
+
+const nameMismatch = () =>
+  new DomainError('INVALID_INPUT', {
+    issues: [
+      {
+        path: 'studioName',
+        problem: 'notMatching',
+        params: {},
+        message: 'The name does not match the studio’s name',
+      },
+    ],
+  });
+
+/**
+ * Deletes the studio for good (Art. 17 GDPR, AVV Art. 28(3)(g)), for its owner, with the
+ * password and the studio's name typed as a confirmation. Its numbers and WhatsApp channels are
+ * given back through the provider seam first (a failure stops the deletion, so nothing stays
+ * paid for unseen); then one transaction deletes the studio — its every row, by the foreign
+ * keys — with what other tables hold of it under its members' addresses, and writes the
+ * confirmation mail, which belongs to no studio any more.
+ */
+export const deleteStudio = async (
+  db: Database,
+  deps: DeleteStudioDeps,
+  who: AccountUser,
+  { password, studioName }: { password: string; studioName: string },
+) => {
+  const owner = await readAccountUser(db, who.userId);
+  await assertCurrentPassword(db, deps, owner, password);
+  if (studioName.trim() !== owner.studioName.trim()) throw nameMismatch();
+
+  const tenantId = owner.tenantId;
+  for (const { number } of await db
+    .select({ number: phoneNumbers.number })
+    .from(phoneNumbers)
+    .where(eq(phoneNumbers.tenantId, tenantId))) {
+    await deps.providers.phone.releaseNumber({ tenantId, number });
+  }
+  for (const { waNumber } of await db
+    .select({ waNumber: whatsAppChannels.waNumber })
+    .from(whatsAppChannels)
+    .where(eq(whatsAppChannels.tenantId, tenantId))) {
+    await deps.providers.whatsApp.releaseChannel({ tenantId, waNumber });
+  }
+
+  const confirmation = deps.outbox.row({
+    tenantId: null,
+    to: owner.email,
+    locale: owner.locale,
+    content: { template: 'studio_deleted', studioName: owner.studioName },
+  });
+  await withinTransaction(db, async (tx) => {
+    const members = await tx
+      .select({ email: tenantUsers.email })
+      .from(tenantUsers)
+      .where(eq(tenantUsers.tenantId, tenantId));
+    const addresses = members.map(({ email }) => email.trim().toLowerCase());
+    await tx.delete(tenants).where(eq(tenants.id, tenantId));
+    if (addresses.length > 0) {
+      await tx.delete(loginThrottles).where(inArray(loginThrottles.key, addresses.map(accountKey)));
+      await tx
+        .delete(rateLimits)
+        .where(or(...addresses.map((address) => eq(rateLimits.key, `reset:account:${address}`))));
+    }
+    await tx
+      .delete(idempotencyKeys)
+      .where(sql`${idempotencyKeys.response} ->> 'tenantId' = ${tenantId}`);
+    await tx.insert(outboxMails).values(confirmation);
+  });
+  await deps.outbox.notify([confirmation.id]);
+  return { deleted: true as const };
+};
