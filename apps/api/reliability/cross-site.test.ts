@@ -107,6 +107,8 @@ describe('cross-site: every mutation as a form or text post from a foreign origi
     expect(statuses).toEqual({
       'account.changeEmail': 200,
       'account.changePassword': 200,
+      'account.deleteStudio': 400,
+      'account.exportData': 200,
       'account.requestPasswordReset': 200,
       // Never-issued tokens, a wrong code and an unknown session: refused by the handlers.
       'account.resetPassword': 400,
@@ -119,10 +121,14 @@ describe('cross-site: every mutation as a form or text post from a foreign origi
       'channels.revealSecret': 200,
       'channels.testWebhook': 200,
       'history.restore': 200,
+      'invitation.accept': 400,
       // The run is ready: found and refused by the handler, not by the guard.
       'provisioning.retry': 409,
       'settings.saveSection': 200,
       'signup.create': 200,
+      'team.invite': 200,
+      'team.remove': 404,
+      'team.revokeInvitation': 404,
     });
     expect((await owner.client.auth.me.query())?.tenant.id).toBe(owner.tenantId);
   });

@@ -32,6 +32,9 @@ const PUBLIC_BY_DESIGN = [
   'auth.login',
   'auth.me',
   'defaults.get',
+  'invitation.accept',
+  'invitation.get',
+  'legal.documents',
   'signup.checkDomain',
   'signup.create',
 ];

@@ -13,6 +13,9 @@ export type Owner = SignedUpStudio & { email: string };
 export const PAYLOADS: Record<string, (owner: Owner) => Record<string, unknown>> = {
   'account.changeEmail': () => ({ password: PASSWORD, newEmail: 'csrf-neu@example.com' }),
   'account.changePassword': () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
+  // A wrong name: from its own origin too, the studio stays.
+  'account.deleteStudio': () => ({ password: PASSWORD, studioName: 'Nicht dieses Studio' }),
+  'account.exportData': () => ({ password: PASSWORD }),
   'account.requestPasswordReset': (owner) => ({ email: owner.email }),
   'account.resendVerification': () => ({}),
   'account.resetPassword': () => ({ token: FORGED_TOKEN, password: PASSWORD }),
@@ -21,6 +24,7 @@ export const PAYLOADS: Record<string, (owner: Owner) => Record<string, unknown>>
   'account.verifyEmail': () => ({ token: FORGED_TOKEN }),
   'account.verifyEmailCode': () => ({ code: '000000' }),
   'auth.login': (owner) => ({ email: owner.email, password: PASSWORD }),
+  'invitation.accept': () => ({ token: FORGED_TOKEN, password: PASSWORD }),
   'auth.logout': () => ({}),
   'channels.revealSecret': (owner) => ({ kind: 'sipPassword', channelId: owner.phoneId }),
   'channels.testWebhook': (owner) => ({ channelId: owner.whatsappId }),
@@ -31,6 +35,9 @@ export const PAYLOADS: Record<string, (owner: Owner) => Record<string, unknown>>
     value: ['Von fremder Seite eingeschleust'],
     expectedVersion: owner.version,
   }),
+  'team.invite': () => ({ email: 'csrf-kollege@example.com', role: 'admin' }),
+  'team.remove': () => ({ userId: '00000000-0000-4000-8000-000000000000' }),
+  'team.revokeInvitation': () => ({ id: '00000000-0000-4000-8000-000000000000' }),
   'signup.create': () => ({
     studioName: 'Fremdes Studio',
     ownerEmail: 'csrf-opfer@example.com',

@@ -15,6 +15,8 @@ export interface Ids {
   domain: string;
   idempotencyKey: string;
   sessionId: string;
+  name: string;
+  ownerId: string;
 }
 
 export interface Case {
@@ -98,6 +100,29 @@ export const MATRIX: Record<string, MatrixRow> = {
     // A's address cannot become B's.
     foreign: (a) => [{ input: { password: PASSWORD, newEmail: a.email }, status: 409 }],
   },
+  'account.deleteStudio': {
+    access: 'owner',
+    // A wrong password or name: B's studio stays for the rest of the matrix.
+    own: (b) => [{ input: { password: 'Falsch-geraten-5', studioName: b.name }, status: 403 }],
+    foreign: (a) => [{ input: { password: PASSWORD, studioName: a.name }, status: 400 }],
+  },
+  'account.exportData': {
+    access: 'owner',
+    own: (b) => [
+      {
+        input: { password: PASSWORD },
+        status: 200,
+        holds: (r) => dataOf<{ studio: { id: string } }>(r).studio?.id === b.tenantId,
+      },
+    ],
+    foreign: (_a, b) => [
+      {
+        input: { password: PASSWORD },
+        status: 200,
+        holds: (r) => dataOf<{ studio: { id: string } }>(r).studio?.id === b.tenantId,
+      },
+    ],
+  },
   'account.changePassword': {
     access: 'owner',
     // A wrong current password: B keeps the password every later login of the matrix uses.
@@ -170,6 +195,24 @@ export const MATRIX: Record<string, MatrixRow> = {
     access: 'owner',
     own: () => [{ input: { code: '000000' }, status: 400 }],
     foreign: () => [{ input: { code: '000000' }, status: 400 }],
+  },
+  'invitation.accept': {
+    access: 'public',
+    anonymous: forgedReset,
+    own: forgedReset,
+    foreign: forgedReset,
+  },
+  'invitation.get': {
+    access: 'public',
+    anonymous: forgedToken,
+    own: forgedToken,
+    foreign: forgedToken,
+  },
+  'legal.documents': {
+    access: 'public',
+    anonymous: () => [{ input: undefined, status: 200 }],
+    own: () => [{ input: undefined, status: 200 }],
+    foreign: () => [{ input: {}, status: 200 }],
   },
   'auth.login': {
     access: 'public',
@@ -356,7 +399,33 @@ export const MATRIX: Record<string, MatrixRow> = {
     ],
     foreign: signupAttempts,
   },
+  'team.invite': {
+    access: 'owner',
+    own: () => [{ input: { email: 'bruno.kollege@example.com', role: 'admin' }, status: 200 }],
+    // A's owner cannot be invited: the address has an account.
+    foreign: (a) => [{ input: { email: a.email, role: 'admin' }, status: 409 }],
+  },
+  'team.list': {
+    access: 'owner',
+    own: (b) => [{ input: undefined, status: 200, holds: teamOf(b) }],
+    foreign: (_a, b) => [{ input: {}, status: 200, holds: teamOf(b) }],
+  },
+  'team.remove': {
+    access: 'owner',
+    own: () => [{ input: { userId: '00000000-0000-4000-8000-000000000000' }, status: 404 }],
+    foreign: (a) => [{ input: { userId: a.ownerId }, status: 404 }],
+  },
+  'team.revokeInvitation': {
+    access: 'owner',
+    own: () => [{ input: { id: '00000000-0000-4000-8000-000000000000' }, status: 404 }],
+    foreign: () => [{ input: { id: '00000000-0000-4000-8000-000000000000' }, status: 404 }],
+  },
 };
+
+function teamOf(b: Ids) {
+  return (r: WireResult) =>
+    dataOf<{ members: { email: string }[] }>(r).members?.every((m) => m.email === b.email) === true;
+}
 
 function acceptedOnly(r: WireResult) {
   return JSON.stringify(r.data) === JSON.stringify({ accepted: true });

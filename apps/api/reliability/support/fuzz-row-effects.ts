@@ -15,9 +15,10 @@ export const signupRows = (tenants: number, sessions: number): Expectation => {
     tenant_settings: tenants,
     settings_history: tenants,
     provisioning_runs: tenants,
-    // The welcome mail and the address verification it carries.
+    // The welcome mail and the address verification it carries; the AGB and AVV accepted.
     account_tokens: tenants,
     outbox_mails: tenants,
+    consent_records: tenants * 2,
     sessions,
     phone_numbers: provisioned,
     whatsapp_channels: provisioned,
@@ -57,6 +58,12 @@ const MUTATION_EFFECTS: Record<string, (tally: Tally) => Expectation> = {
   }),
   'account.revokeSession': (tally) => ({ sessions: -tally.accepted }),
   'account.revokeOtherSessions': () => ({ sessions: ANY }),
+  'account.exportData': () => ({}),
+  'account.deleteStudio': () => ({ tenants: ANY }),
+  'team.invite': (tally) => ({ invitations: tally.accepted, outbox_mails: tally.accepted }),
+  'team.revokeInvitation': () => ({}),
+  'team.remove': (tally) => ({ tenant_users: -tally.accepted, sessions: ANY }),
+  'invitation.accept': (tally) => ({ tenant_users: tally.accepted, sessions: tally.accepted }),
 };
 
 /** The row changes a procedure's accepted inputs explain; null: not checked. */

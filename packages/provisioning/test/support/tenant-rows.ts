@@ -17,6 +17,8 @@ const tenantOwnedTables = {
   provisioning_steps: schema.provisioningSteps,
   account_tokens: schema.accountTokens,
   outbox_mails: schema.outboxMails,
+  invitations: schema.invitations,
+  consent_records: schema.consentRecords,
 } as const;
 
 /** Row counts of one tenant in every table that holds tenant data (the tenant row included). */
@@ -46,6 +48,7 @@ export const PROVISIONED_ROWS = {
   provisioning_steps: 5,
   account_tokens: 1,
   outbox_mails: 1,
+  consent_records: 2,
 } as const;
 
 /** Whether the tenant has every provisioned row exactly once: not half done, not duplicated. */
