@@ -100,7 +100,8 @@ describe('the configuration from the environment', () => {
       OPERATOR_REPRESENTATIVE: 'Erika Mustermann',
       OPERATOR_REGISTER: 'Amtsgericht Berlin-Charlottenburg, HRB 123456',
       OPERATOR_VAT_ID: 'DE123456789',
-      OPERATOR_SUPERVISORY_AUTHORITY: 'Berliner Beauftragte für Datenschutz und Informationsfreiheit',
+      OPERATOR_SUPERVISORY_AUTHORITY:
+        'Berliner Beauftragte für Datenschutz und Informationsfreiheit',
       LEGAL_IMPRINT_URL: 'https://pilar.example/impressum',
       LEGAL_PRIVACY_URL: 'https://pilar.example/datenschutz',
       LEGAL_TERMS_URL: 'https://pilar.example/agb',

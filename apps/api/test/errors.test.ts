@@ -34,6 +34,10 @@ const oneOfEach: DomainError[] = [
   new DomainError('TOO_MANY_REQUESTS', { retryAfterSeconds: 60 }),
   new DomainError('WRONG_PASSWORD'),
   new DomainError('SESSION_NOT_FOUND'),
+  new DomainError('OWNER_ONLY'),
+  new DomainError('INVITATION_NOT_FOUND'),
+  new DomainError('MEMBER_NOT_FOUND'),
+  new DomainError('CANNOT_REMOVE_OWNER'),
 ];
 
 describe('domain error mapping', () => {
@@ -72,6 +76,10 @@ describe('domain error mapping', () => {
         TOO_MANY_REQUESTS: ['TOO_MANY_REQUESTS', 429],
         WRONG_PASSWORD: ['FORBIDDEN', 403],
         SESSION_NOT_FOUND: ['NOT_FOUND', 404],
+        OWNER_ONLY: ['FORBIDDEN', 403],
+        INVITATION_NOT_FOUND: ['NOT_FOUND', 404],
+        MEMBER_NOT_FOUND: ['NOT_FOUND', 404],
+        CANNOT_REMOVE_OWNER: ['CONFLICT', 409],
       };
       const trpcError = toTRPCError(error);
       expect([trpcError.code, httpStatusOf(error)]).toEqual(expected[error.code]);
