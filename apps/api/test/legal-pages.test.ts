@@ -160,8 +160,8 @@ describe.each(LEGAL_DOCUMENT_KINDS)('the built-in %s page', (kind) => {
     expect(footer).toContain(`<a href="${path}?lang=de" aria-current="page">`);
     expect(footer.match(/aria-current/g)).toHaveLength(1);
     const english = (await get(`${path}?lang=en`)).body;
-    expect(english.slice(english.indexOf('<footer>'))).toContain(
-      '<a href="/datenschutz?lang=en">Privacy policy</a>',
+    expect(english.slice(english.indexOf('<footer>'))).toMatch(
+      /<a href="\/datenschutz\?lang=en"( aria-current="page")?>Privacy policy<\/a>/,
     );
   });
 

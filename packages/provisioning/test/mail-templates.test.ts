@@ -138,7 +138,7 @@ describe.each(matrix)('$template in $locale', ({ content, locale, link, subjects
     const mail = await renderMail(content, locale, brand);
     expect(mail.subject).toBe(subjects[locale]);
     expect(mail.subject).not.toBe(subjects[locale === 'de' ? 'en' : 'de']);
-    expect(mail.html).toContain(`<title>${subjects[locale]}</title>`);
+    expect(mail.html).toContain(`<title>${escapeHtml(subjects[locale])}</title>`);
   });
 
   it('declares its language and UTF-8', async () => {

@@ -27,6 +27,13 @@ const inlineHtml = (parts: Inline[]) =>
 const link = (url: string) =>
   `<a href="${escapeHtml(url)}" style="color:${colors.accent};word-break:break-all;">${escapeHtml(url)}</a>`;
 
+const legalLinks = (locale: Locale, brand: MailBrand) => {
+  const words = layoutWording[locale];
+  const named = (label: string, url: string) =>
+    `<a href="${escapeHtml(url)}" style="color:${colors.muted};">${escapeHtml(label)}</a>`;
+  return `${named(words.imprint, brand.imprintUrl)} · ${named(words.privacy, brand.privacyUrl)}`;
+};
+
 const blockMjml = (block: MailBlock, locale: Locale): string => {
   switch (block.kind) {
     case 'paragraph':
@@ -71,7 +78,7 @@ export const renderHtml = async (
     </mj-section>
     <mj-section padding="16px 0 24px">
       <mj-column>
-        <mj-text font-size="12px" line-height="1.5" color="${colors.muted}"><p style="margin:0;">${escapeHtml(document.reason)}<br>${escapeHtml(layoutWording[locale].sentAutomatically(brand.operatorName))}<br>${link(site)}</p></mj-text>
+        <mj-text font-size="12px" line-height="1.5" color="${colors.muted}"><p style="margin:0;">${escapeHtml(document.reason)}<br>${escapeHtml(layoutWording[locale].sentAutomatically(brand.operatorName))}<br>${link(site)}<br>${legalLinks(locale, brand)}</p></mj-text>
       </mj-column>
     </mj-section>
   </mj-body>

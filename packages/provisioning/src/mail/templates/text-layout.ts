@@ -17,11 +17,12 @@ const blockText = (block: MailBlock): string => {
 
 /** The plain-text part: the same words as the HTML, laid out for reading as text. */
 export const renderText = (document: MailDocument, locale: Locale, brand: MailBrand): string => {
+  const words = layoutWording[locale];
   const sections = [
     `${document.heading}\n${'='.repeat(document.heading.length)}`,
     ...document.blocks.map(blockText),
     // "-- " (with the space) is the signature separator mail clients recognise.
-    `-- \n${document.reason}\n${layoutWording[locale].sentAutomatically(brand.operatorName)}\n${siteUrl(brand)}`,
+    `-- \n${document.reason}\n${words.sentAutomatically(brand.operatorName)}\n${siteUrl(brand)}\n${words.imprint}: ${brand.imprintUrl}\n${words.privacy}: ${brand.privacyUrl}`,
   ];
   return `${sections.join('\n\n')}\n`;
 };
