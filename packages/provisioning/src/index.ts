@@ -87,6 +87,20 @@ export {
   type EngineOptions,
   type ProvisioningEngine,
 } from './jobs/provisioning-engine.ts';
+// Legal documents: Impressum, privacy notice, AGB, AVV
+export {
+  BUILT_IN_LEGAL_VERSION,
+  CONSENT_DOCUMENT_KINDS,
+  LEGAL_DOCUMENT_KINDS,
+  LEGAL_PAGE_PATHS,
+  type LegalDocumentInfo,
+  type LegalDocumentKind,
+  type LegalSettings,
+  legalDocuments,
+  legalDocumentText,
+} from './legal/documents.ts';
+export { LEGAL_LINK_LABELS } from './legal/labels.ts';
+export type { OperatorDetails } from './legal/operator.ts';
 export type { RateLimit } from './limits/rate-limit.ts';
 export { escapeHtml } from './mail/escape-html.ts';
 export type { MailBrand, MailContent, RenderedMail } from './mail/mail-content.ts';
@@ -154,17 +168,3 @@ export { getTenant, getTenantByDomain, type TenantWithRelations } from './tenant
 // Signup and tenants: `startSignup` (tRPC) and `createTenant` (REST) register with `registerTenant`
 export { type SignupDeps, type SignupParams, startSignup } from './tenants/start-signup.ts';
 export { fieldErrorsOf, parseOrThrow } from './validation.ts';
-// Legal documents: Impressum, privacy notice, AGB, AVV
-export {
-  BUILT_IN_LEGAL_VERSION,
-  CONSENT_DOCUMENT_KINDS,
-  LEGAL_DOCUMENT_KINDS,
-  LEGAL_PAGE_PATHS,
-  type LegalDocumentInfo,
-  type LegalDocumentKind,
-  type LegalSettings,
-  legalDocuments,
-  legalDocumentText,
-} from './legal/documents.ts';
-export { LEGAL_LINK_LABELS } from './legal/labels.ts';
-export type { OperatorDetails } from './legal/operator.ts';

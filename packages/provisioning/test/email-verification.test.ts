@@ -38,7 +38,6 @@ describe(`the verified-address check for going live (${describeDatabase()})`, ()
     expect(mail?.status).toBe('pending');
     const content = openMailContent(provisioning.services.keyring, {
       id: mail?.id ?? '',
-      tenantId,
       content: mail?.content ?? (null as never),
     });
     if (content.template !== 'verify_email') throw new Error(`unexpected ${content.template}`);

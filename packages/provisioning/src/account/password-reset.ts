@@ -1,4 +1,5 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { accountKey, clearFailures } from '../auth/login-throttle.ts';
 import { deleteUserSessions } from '../auth/sessions.ts';
 import type { Locale } from '../contracts/locale.ts';
@@ -8,13 +9,10 @@ import { DomainError } from '../errors.ts';
 import { consumeRateLimit, type RateLimit } from '../limits/rate-limit.ts';
 import { mailLink } from '../mail/outbox.ts';
 import { accountTokens, outboxMails, tenantUsers } from '../schema/index.ts';
+import { randomToken } from '../secrets/random.ts';
+import { hashToken } from '../secrets/token-hash.ts';
 import type { AccountDeps } from './account-deps.ts';
-import {
-  consumeToken,
-  liveToken,
-  newAccountToken,
-  TOKEN_LIFETIME_MINUTES,
-} from './account-tokens.ts';
+import { consumeToken, liveToken, TOKEN_LIFETIME_MINUTES } from './account-tokens.ts';
 import { readAccountUser } from './account-user.ts';
 import { assertPasswordNotCommon } from './password-policy.ts';
 
@@ -37,8 +35,8 @@ export interface ResetRequest {
 }
 
 /**
- * Mails a reset link to a known address, and to an unknown one a note that no account has it.
- * The answer is the same either way, and both paths write one mail in one statement, so the time
+ * Mails a reset link to a known address (in the account's language), and to an unknown one a
+ * note that no account has it. The answer is the same either way, and so is the work: the time
  * taken tells nothing either (ASVS 6.3.8).
  */
 export const requestPasswordReset = async (
@@ -54,62 +52,61 @@ export const requestPasswordReset = async (
     const wait = await consumeRateLimit(db, key, limit);
     if (wait > 0) throw new DomainError('TOO_MANY_REQUESTS', { retryAfterSeconds: wait });
   }
-  const [user] = await db
-    .select({ id: tenantUsers.id, tenantId: tenantUsers.tenantId, locale: tenantUsers.locale })
-    .from(tenantUsers)
-    .where(eq(sql`lower(trim(${tenantUsers.email}))`, email));
-  if (!user) {
-    const mail = deps.outbox.row({
-      tenantId: null,
-      to: email,
-      locale: locale ?? 'de',
-      content: {
-        template: 'password_reset_unknown',
-        signupUrl: mailLink(deps.outbox, '/signup/studio'),
-      },
-    });
-    await db.insert(outboxMails).values(mail);
-    await deps.outbox.notify([mail.id]);
-    return { accepted: true as const };
-  }
-  const { token, row } = newAccountToken(
-    deps.keyring,
-    { tenantId: user.tenantId, userId: user.id },
-    'password_reset',
-  );
-  const mail = deps.outbox.row({
-    tenantId: user.tenantId,
+  // Both answers are prepared, and one statement finds the account and writes the one that fits:
+  // known or not, a request costs the same work and the same round trips.
+  const token = randomToken(32);
+  const tokenId = randomUUID();
+  const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_MINUTES.password_reset * 60_000);
+  const reset = deps.outbox.row({
+    tenantId: null,
     to: email,
-    locale: user.locale as Locale,
+    locale: 'de',
     content: {
       template: 'password_reset',
       resetUrl: mailLink(deps.outbox, '/reset-password', { token }),
       validMinutes: TOKEN_LIFETIME_MINUTES.password_reset,
     },
   });
-  // One statement: the earlier links end, the new one and its mail are written.
-  await db
-    .with(
-      db.$with('retired').as(
-        db
-          .update(accountTokens)
-          .set({ consumedAt: sql`now()` })
-          .where(
-            and(
-              eq(accountTokens.userId, user.id),
-              eq(accountTokens.purpose, 'password_reset'),
-              isNull(accountTokens.consumedAt),
-            ),
-          )
-          .returning({ id: accountTokens.id }),
-      ),
-      db
-        .$with('token')
-        .as(db.insert(accountTokens).values(row).returning({ id: accountTokens.id })),
+  const unknown = deps.outbox.row({
+    tenantId: null,
+    to: email,
+    locale: locale ?? 'de',
+    content: {
+      template: 'password_reset_unknown',
+      signupUrl: mailLink(deps.outbox, '/signup/studio'),
+    },
+  });
+  const sealed = (mail: typeof reset) => JSON.stringify(mail.content);
+  const [written] = await db.execute<{ known: string | null; unknown: string | null }>(sql`
+    with account as (
+      select ${tenantUsers.id} as id, ${tenantUsers.tenantId} as tenant_id, ${tenantUsers.locale} as locale
+      from ${tenantUsers} where lower(trim(${tenantUsers.email})) = ${email} limit 1
+    ),
+    retired as (
+      update ${accountTokens} set consumed_at = now()
+      where user_id = (select id from account) and purpose = 'password_reset' and consumed_at is null
+      returning 1
+    ),
+    token as (
+      insert into ${accountTokens} (id, tenant_id, user_id, purpose, token_hash, expires_at)
+      select ${tokenId}, tenant_id, id, 'password_reset', ${hashToken(token)}, ${expiresAt.toISOString()}::timestamptz
+      from account
+      returning 1
+    ),
+    known_mail as (
+      insert into ${outboxMails} (id, tenant_id, message_id, recipient, template, locale, content)
+      select ${reset.id}, tenant_id, ${reset.messageId}, ${email}, 'password_reset', locale, ${sealed(reset)}::jsonb
+      from account
+      returning id
+    ),
+    unknown_mail as (
+      insert into ${outboxMails} (id, tenant_id, message_id, recipient, template, locale, content)
+      select ${unknown.id}, null, ${unknown.messageId}, ${email}, 'password_reset_unknown', ${unknown.locale}, ${sealed(unknown)}::jsonb
+      where not exists (select 1 from account)
+      returning id
     )
-    .insert(outboxMails)
-    .values(mail);
-  await deps.outbox.notify([mail.id]);
+    select (select id from known_mail) as known, (select id from unknown_mail) as unknown`);
+  await deps.outbox.notify([written?.known ?? written?.unknown ?? unknown.id]);
   return { accepted: true as const };
 };
 

@@ -32,16 +32,12 @@ export interface Outbox {
   notify(mailIds: readonly string[]): Promise<void>;
 }
 
-// Bound into the ciphertext: a sealed content cannot be moved to another row.
-const sealContext = (row: { id: string; tenantId: string | null }) => ({
-  tenantId: row.tenantId ?? 'none',
-  purpose: `mail:${row.id}`,
-});
+// Bound into the ciphertext: a sealed content cannot be moved to another row. The row's id is
+// made before the mail's studio may be known (see `requestPasswordReset`), so the id alone binds.
+const sealContext = (row: { id: string }) => ({ tenantId: 'outbox', purpose: `mail:${row.id}` });
 
-export const openMailContent = (
-  keyring: Keyring,
-  row: { id: string; tenantId: string | null; content: SealedSecret },
-) => JSON.parse(openSecret(keyring, row.content, sealContext(row))) as MailContent;
+export const openMailContent = (keyring: Keyring, row: { id: string; content: SealedSecret }) =>
+  JSON.parse(openSecret(keyring, row.content, sealContext(row))) as MailContent;
 
 export interface OutboxOptions {
   keyring: Keyring;
@@ -67,7 +63,7 @@ export const createOutbox = ({
       recipient: to,
       template: content.template,
       locale,
-      content: sealSecret(keyring, JSON.stringify(content), sealContext({ id, tenantId })),
+      content: sealSecret(keyring, JSON.stringify(content), sealContext({ id })),
     };
   },
   publicUrl,
