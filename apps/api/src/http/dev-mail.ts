@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { escapeHtml } from '@pilar/provisioning';
 import { type CaughtMail, isLoopbackAddress, type MailCatcher } from '../mail/mail-catcher.ts';
 import { sendJson, sendText } from './json.ts';
+import { preferredLocale } from './preferred-locale.ts';
 
 type Language = 'de' | 'en';
 
@@ -84,22 +85,6 @@ const isLocalRequest = (req: IncomingMessage) =>
   req.headers.forwarded === undefined &&
   req.headers['x-real-ip'] === undefined &&
   LOCAL_HOST.test(req.headers.host ?? '');
-
-const preferredLanguage = (req: IncomingMessage, query: URLSearchParams): Language => {
-  const asked = query.get('lang');
-  if (asked === 'de' || asked === 'en') return asked;
-  const ranked = (req.headers['accept-language'] ?? '')
-    .split(',')
-    .map((entry) => {
-      const [tag = '', ...parameters] = entry.trim().split(';');
-      const quality = parameters.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-      return { primary: tag.split('-')[0]?.toLowerCase(), quality: Number(quality ?? 1) };
-    })
-    .filter((entry) => entry.quality > 0)
-    .sort((a, b) => b.quality - a.quality);
-  const first = ranked.find((entry) => entry.primary === 'de' || entry.primary === 'en');
-  return first?.primary === 'en' ? 'en' : 'de';
-};
 
 const LINK_PATTERN = /\bhttps?:\/\/[^\s<>"']+/g;
 
@@ -296,7 +281,7 @@ export const handleDevMail = (
     return;
   }
   const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
-  const language = preferredLanguage(req, query);
+  const language = preferredLocale(req, query);
   const rest = path.replace(/^\/dev\/mail/, '').replace(/\/$/, '');
   if (rest === '') {
     sendPage(res, 200, listPage(catcher.messages(), language));

@@ -12,6 +12,7 @@ import {
 } from '@pilar/provisioning';
 import type { Locale } from '@pilar/provisioning/contracts';
 import { sendText } from './json.ts';
+import { preferredLocale } from './preferred-locale.ts';
 
 // Plain documents: no script, no images, no forms, not framed.
 const PAGE_POLICY =
@@ -52,23 +53,6 @@ const STYLE = `
 const kindAt = (path: string): LegalDocumentKind | undefined => {
   const normalized = path.length > 1 ? path.replace(/\/$/, '') : path;
   return LEGAL_DOCUMENT_KINDS.find((kind) => LEGAL_PAGE_PATHS[kind] === normalized);
-};
-
-/** `?lang=` decides; without it, the browser's first choice among German and English. */
-const preferredLocale = (req: IncomingMessage, query: URLSearchParams): Locale => {
-  const asked = query.get('lang');
-  if (asked === 'de' || asked === 'en') return asked;
-  const ranked = (req.headers['accept-language'] ?? '')
-    .split(',')
-    .map((entry) => {
-      const [tag = '', ...parameters] = entry.trim().split(';');
-      const quality = parameters.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-      return { primary: tag.split('-')[0]?.toLowerCase(), quality: Number(quality ?? 1) };
-    })
-    .filter((entry) => entry.quality > 0)
-    .sort((a, b) => b.quality - a.quality);
-  const first = ranked.find((entry) => entry.primary === 'de' || entry.primary === 'en');
-  return first?.primary === 'en' ? 'en' : 'de';
 };
 
 /** "1. Dezember 2026", "1 December 2026"; a version that is no date is shown as it is. */
