@@ -1,9 +1,10 @@
-import { createServer, type IncomingHttpHeaders, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleDevMail } from '../src/http/dev-mail.ts';
 import { type CaughtMail, type MailCatcher, startMailCatcher } from '../src/mail/mail-catcher.ts';
+import { rawRequest } from './support/raw-request.ts';
+import { sendMail } from './support/send-mail.ts';
 
 let catcher: MailCatcher;
 let server: Server;
@@ -18,50 +19,16 @@ beforeAll(async () => {
   port = (server.address() as AddressInfo).port;
 });
 
+const get = (path: string, options: { method?: string; headers?: Record<string, string> } = {}) =>
+  rawRequest(port, path, options);
+
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await catcher.close();
 });
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-const get = (path: string, options: { method?: string; headers?: Record<string, string> } = {}) =>
-  new Promise<Answer>((resolve, reject) => {
-    const outgoing = request(
-      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end();
-  });
-
 const send = async (mail: { subject: string; to?: string; text?: string; html?: string }) => {
-  const transport = createTransport(catcher.smtpUrl);
-  try {
-    await transport.sendMail({
-      from: 'PILAR <no-reply@pilar.test>',
-      to: mail.to ?? 'inhaberin@studio.test',
-      subject: mail.subject,
-      text: mail.text ?? 'Hallo\n',
-      ...(mail.html ? { html: mail.html } : {}),
-    });
-  } finally {
-    transport.close();
-  }
+  await sendMail(catcher.smtpUrl, { text: 'Hallo\n', ...mail });
   return catcher.waitFor((caught) => caught.subject === mail.subject, 2_000);
 };
 

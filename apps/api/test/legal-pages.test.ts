@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   escapeHtml,
@@ -8,6 +8,7 @@ import {
 } from '@pilar/provisioning';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleLegalPage } from '../src/http/legal-pages.ts';
+import { rawRequest } from './support/raw-request.ts';
 
 const builtIn: LegalSettings = {
   operator: {
@@ -68,35 +69,12 @@ beforeAll(async () => {
   port = (server.address() as AddressInfo).port;
 });
 
+const get = (path: string, options: { method?: string; headers?: Record<string, string> } = {}) =>
+  rawRequest(port, path, options);
+
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
-
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-const get = (path: string, options: { method?: string; headers?: Record<string, string> } = {}) =>
-  new Promise<Answer>((resolve, reject) => {
-    const outgoing = request(
-      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end();
-  });
 
 const headingLevels = (html: string) => [...html.matchAll(/<h([1-6])\b/g)].map((m) => Number(m[1]));
 

@@ -1,4 +1,3 @@
-import { createTransport } from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   isLoopbackAddress,
@@ -6,6 +5,7 @@ import {
   type MailCatcherOptions,
   startMailCatcher,
 } from '../src/mail/mail-catcher.ts';
+import { sendMail } from './support/send-mail.ts';
 
 const catchers: MailCatcher[] = [];
 const start = async (options?: MailCatcherOptions) => {
@@ -18,24 +18,8 @@ afterEach(async () => {
   await Promise.all(catchers.splice(0).map((catcher) => catcher.close()));
 });
 
-const send = async (
-  catcher: MailCatcher,
-  mail: { subject: string; to?: string; html?: string; text?: string; messageId?: string },
-) => {
-  const transport = createTransport(catcher.smtpUrl);
-  try {
-    await transport.sendMail({
-      from: 'PILAR <no-reply@pilar.test>',
-      to: mail.to ?? 'inhaberin@studio.test',
-      subject: mail.subject,
-      text: mail.text ?? `${mail.subject}\n`,
-      ...(mail.html ? { html: mail.html } : {}),
-      ...(mail.messageId ? { messageId: mail.messageId } : {}),
-    });
-  } finally {
-    transport.close();
-  }
-};
+const send = (catcher: MailCatcher, mail: Parameters<typeof sendMail>[1]) =>
+  sendMail(catcher.smtpUrl, mail);
 
 describe('startMailCatcher', () => {
   it('listens on loopback at a random port', async () => {
