@@ -14,6 +14,7 @@ const VIEWS = [
   ['features', 'Funktionen'],
   ['channels', 'Kanäle & Integrationen'],
   ['history', 'Verlauf'],
+  ['team', 'Team'],
   ['security', 'Sicherheit'],
 ] as const;
 

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import {
+  consentBoxes,
   DONE_URL,
   fields,
   heading,
@@ -42,8 +43,14 @@ test('a studio can be signed up with the keyboard alone', async ({ page }) => {
     await page.keyboard.press('Enter');
   });
 
-  await test.step('review', async () => {
+  await test.step('review, with the AGB and the AVV ticked by the space bar', async () => {
     await expect(heading(page, 'Angaben prüfen')).toBeFocused();
+    const boxes = consentBoxes(page);
+    for (const box of [boxes.terms, boxes.dpa]) {
+      await tabTo(page, box);
+      await page.keyboard.press('Space');
+      await expect(box).toBeChecked();
+    }
     await tabTo(page, page.getByRole('button', { name: 'Studio anlegen' }));
     await page.keyboard.press('Enter');
   });

@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
 import {
+  acceptTerms,
+  consentBoxes,
   createStudio,
   DONE_URL,
   expectAccessible,
+  expectFieldError,
   fields,
   fillUpToReview,
   heading,
@@ -71,6 +74,28 @@ test('an owner signs a studio up from the first step until it is ready', async (
     );
     await expectAccessible(page, 'review');
     await screenshot(page, testInfo, '3-review');
+  });
+
+  await test.step('review: the AGB and the AVV, unticked, are refused at their boxes', async () => {
+    const boxes = consentBoxes(page);
+    await expect(boxes.terms).not.toBeChecked();
+    await expect(boxes.dpa).not.toBeChecked();
+    await createStudio(page).click();
+    await expect(page).toHaveURL(/\/signup\/review$/);
+    await expectFieldError(boxes.terms, 'Bitte akzeptieren Sie die AGB, um Ihr Studio anzulegen.');
+    await expectFieldError(
+      boxes.dpa,
+      'Bitte akzeptieren Sie den Auftragsverarbeitungsvertrag, um Ihr Studio anzulegen.',
+    );
+    await expect(boxes.terms).toBeFocused();
+    await expectAccessible(page, 'review with the boxes unticked');
+    await screenshot(page, testInfo, '3-review-consent');
+  });
+
+  await test.step('review: ticked, the studio is created', async () => {
+    await acceptTerms(page);
+    await expect(consentBoxes(page).terms).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(consentBoxes(page).dpa).not.toHaveAttribute('aria-invalid', 'true');
     await createStudio(page).click();
   });
 
@@ -143,4 +168,66 @@ test('a double click on "Studio anlegen" sends one signup, with the attempt\'s i
   expect(signups).toHaveLength(1);
   expect(signups[0]).toMatch(/"idempotencyKey":"[0-9a-f-]{36}"/);
   await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('the review step links the AGB, the AVV and the privacy policy, each in a new tab', async ({
+  page,
+}) => {
+  await fillUpToReview(
+    page,
+    { studioName: 'Vertrag Fitness', email: uniqueEmail('legal') },
+    { acceptTerms: false },
+  );
+  const main = page.getByRole('main');
+  for (const [name, href] of [
+    ['AGB', '/agb'],
+    ['Auftragsverarbeitungsvertrag (AVV)', '/avv'],
+    ['Datenschutzerklärung', '/datenschutz'],
+  ] as const) {
+    const link = main.getByRole('link', { name, exact: true });
+    await expect(link).toHaveAttribute('href', href);
+    await expect(link).toHaveAttribute('target', '_blank');
+  }
+  // Following a link does not tick its box.
+  const [tab] = await Promise.all([
+    page.context().waitForEvent('page'),
+    main.getByRole('link', { name: 'AGB', exact: true }).click(),
+  ]);
+  await tab.close();
+  await expect(consentBoxes(page).terms).not.toBeChecked();
+  const footer = page.getByRole('contentinfo');
+  await expect(footer.getByRole('link', { name: /^Impressum/ })).toHaveAttribute(
+    'href',
+    '/impressum',
+  );
+  await expect(footer.getByRole('link', { name: /^Datenschutz/ })).toHaveAttribute(
+    'href',
+    '/datenschutz',
+  );
+});
+
+test('the server’s refusal of a missing consent shows at the box', async ({ page }) => {
+  await fillUpToReview(page, { studioName: 'Umweg Fitness', email: uniqueEmail('bypass') });
+  // As if the browser had sent the AVV unaccepted: the server refuses it at consent.dpa.
+  await page.route('**/trpc/signup.create**', (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}') as Record<
+      string,
+      { consent?: { dpa: boolean } }
+    >;
+    for (const input of Object.values(body)) if (input.consent) input.consent.dpa = false;
+    return route.continue({ postData: JSON.stringify(body) });
+  });
+  await createStudio(page).click();
+  const boxes = consentBoxes(page);
+  await expectFieldError(
+    boxes.dpa,
+    'Bitte akzeptieren Sie den Auftragsverarbeitungsvertrag, um Ihr Studio anzulegen.',
+  );
+  await expect(boxes.dpa).toBeFocused();
+  await expect(boxes.terms).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\/signup\/review$/);
+  await page.unroute('**/trpc/signup.create**');
+  await boxes.dpa.check();
+  await createStudio(page).click();
+  await expect(page).toHaveURL(PROVISIONING_URL);
 });

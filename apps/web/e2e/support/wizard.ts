@@ -21,6 +21,22 @@ export const fields = (page: Page) => ({
 });
 
 export const next = (page: Page) => page.getByRole('button', { name: 'Weiter' });
+
+/** The review step's two required boxes, never ticked by default. */
+export const consentBoxes = (page: Page) => ({
+  terms: page.getByRole('checkbox', { name: 'Ich akzeptiere die AGB', exact: true }),
+  dpa: page.getByRole('checkbox', {
+    name: 'Ich akzeptiere den Auftragsverarbeitungsvertrag (AVV)',
+    exact: true,
+  }),
+});
+
+/** Ticks the AGB and the AVV on the review step, as an owner has to before creating a studio. */
+export const acceptTerms = async (page: Page) => {
+  const boxes = consentBoxes(page);
+  await boxes.terms.check();
+  await boxes.dpa.check();
+};
 export const createStudio = (page: Page) => page.getByRole('button', { name: 'Studio anlegen' });
 
 /** The list item of one provisioning step, found by its German name. */
@@ -70,8 +86,15 @@ export interface StudioDetails {
   password?: string;
 }
 
-/** Studio and owner steps with the mouse, ending on the review step. */
-export const fillUpToReview = async (page: Page, details: StudioDetails) => {
+/**
+ * Studio and owner steps with the mouse, ending on the review step with the AGB and the AVV
+ * accepted (`acceptTerms: false` leaves the boxes unticked).
+ */
+export const fillUpToReview = async (
+  page: Page,
+  details: StudioDetails,
+  { acceptTerms: accept = true } = {},
+) => {
   const field = fields(page);
   await page.goto('/signup/studio');
   await field.studioName.fill(details.studioName);
@@ -83,6 +106,7 @@ export const fillUpToReview = async (page: Page, details: StudioDetails) => {
   await field.passwordConfirmation.fill(details.password ?? PASSWORD);
   await next(page).click();
   await expect(heading(page, 'Angaben prüfen')).toBeVisible();
+  if (accept) await acceptTerms(page);
 };
 
 export const PROVISIONING_URL = /\/signup\/provisioning\?run=[0-9a-f-]{36}$/;

@@ -2,6 +2,7 @@ import '../ui/kit.css';
 import './editor.css';
 import { useLocation } from '../router.ts';
 import { ForgotPasswordPage } from './account/ForgotPasswordPage.tsx';
+import { InvitationPage } from './account/InvitationPage.tsx';
 import { ResetPasswordPage } from './account/ResetPasswordPage.tsx';
 import { VerifyEmailPage } from './account/VerifyEmailPage.tsx';
 import { LoginPage } from './session/LoginPage.tsx';
@@ -13,7 +14,8 @@ import { FIRST_VIEW, safeNextPath, viewOfPath, viewPath } from './views.ts';
 
 /**
  * The settings editor (lazy-loaded): `/settings` and `/settings/<section>`, and the screens
- * without a session — `/login`, `/forgot-password`, `/reset-password`, `/verify-email`.
+ * without a session — `/login`, `/forgot-password`, `/reset-password`, `/verify-email`,
+ * `/invitation`.
  */
 export default function EditorApp() {
   useSessionExpiry();
@@ -27,14 +29,23 @@ export default function EditorApp() {
 const EditorScreen = () => {
   const { path, search } = useLocation();
   if (path === '/login')
-    return <LoginPage next={safeNextPath(search.get('next'))} email={search.get('email') ?? ''} />;
+    return (
+      <LoginPage
+        next={safeNextPath(search.get('next'))}
+        email={search.get('email') ?? ''}
+        deleted={search.get('deleted') === '1'}
+      />
+    );
   if (path === '/forgot-password') return <ForgotPasswordPage email={search.get('email') ?? ''} />;
   if (path === '/reset-password') return <ResetPasswordPage token={search.get('token')} />;
   if (path === '/verify-email') return <VerifyEmailPage token={search.get('token')} />;
+  if (path === '/invitation') return <InvitationPage token={search.get('token')} />;
   const view = viewOfPath(path);
   if (!view) {
     const inSettings = path === '/settings' || path === '/settings/';
     return <Redirect to={inSettings ? viewPath(FIRST_VIEW) : '/settings'} />;
   }
-  return <RequireSession>{(owner) => <SettingsShell owner={owner} view={view} />}</RequireSession>;
+  return (
+    <RequireSession>{(member) => <SettingsShell member={member} view={view} />}</RequireSession>
+  );
 };

@@ -1,7 +1,11 @@
-import { SETTINGS_SECTIONS, type SettingsSection } from '@pilar/provisioning/contracts';
+import {
+  SETTINGS_SECTIONS,
+  type SettingsSection,
+  type UserRole,
+} from '@pilar/provisioning/contracts';
 
-/** Everything the editor's navigation offers: the settings sections and three further views. */
-export type EditorView = SettingsSection | 'channels' | 'history' | 'security';
+/** Everything the editor's navigation offers: the settings sections and four further views. */
+export type EditorView = SettingsSection | 'channels' | 'history' | 'team' | 'security';
 
 const SLUGS: Record<EditorView, string> = {
   general: 'general',
@@ -14,6 +18,7 @@ const SLUGS: Record<EditorView, string> = {
   features: 'features',
   channels: 'channels',
   history: 'history',
+  team: 'team',
   security: 'security',
 };
 
@@ -21,6 +26,7 @@ export const EDITOR_VIEWS: readonly EditorView[] = [
   ...SETTINGS_SECTIONS,
   'channels',
   'history',
+  'team',
   'security',
 ];
 export const FIRST_VIEW: EditorView = 'general';
@@ -30,6 +36,19 @@ export const viewPath = (view: EditorView) => `/settings/${SLUGS[view]}`;
 /** The view a path shows, or null for a path that is no view. */
 export const viewOfPath = (path: string): EditorView | null =>
   EDITOR_VIEWS.find((view) => viewPath(view) === path.replace(/\/+$/, '')) ?? null;
+
+/** Views only the studio's owner has: an admin's navigation does not offer them. */
+const OWNER_VIEWS: readonly EditorView[] = ['team'];
+
+/**
+ * The session's role as the editor knows it. Anything but the owner is shown as an admin:
+ * less to offer, never more (the server decides either way).
+ */
+export const roleOf = (role: string): UserRole => (role === 'owner' ? 'owner' : 'admin');
+
+/** The views the navigation offers to someone with `role`. */
+export const navViews = (role: UserRole): readonly EditorView[] =>
+  role === 'owner' ? EDITOR_VIEWS : EDITOR_VIEWS.filter((view) => !OWNER_VIEWS.includes(view));
 
 export const isSection = (view: EditorView): view is SettingsSection =>
   (SETTINGS_SECTIONS as readonly string[]).includes(view);

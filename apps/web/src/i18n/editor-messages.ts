@@ -22,6 +22,8 @@ const de = {
   loginMissing: 'Bitte geben Sie E-Mail-Adresse und Passwort ein.',
   noAccount: 'Noch kein Zugang?',
   createStudio: 'Studio anlegen',
+  studioDeletedNotice:
+    'Ihr Studio wurde gelöscht. Eine Bestätigung ist an Ihre E-Mail-Adresse unterwegs.',
 
   // Navigation and views
   navLabel: 'Einstellungen',
@@ -37,6 +39,7 @@ const de = {
   view_features: 'Funktionen',
   view_channels: 'Kanäle & Integrationen',
   view_history: 'Verlauf',
+  view_team: 'Team',
   intro_general: 'Sprache, Zeitzone und Währung Ihres Studios.',
   intro_voice: 'Wie der KI-Agent am Telefon klingt und wie lange er spricht und wartet.',
   intro_whatsapp: 'Wie der KI-Agent auf WhatsApp-Nachrichten antwortet.',
@@ -253,7 +256,8 @@ const de = {
   historyInitial: 'Ersteinrichtung',
   historyRestore: 'Wiederherstellung',
   restoredFrom: 'Wiederherstellung von Version {version}',
-  unknownUser: 'unbekannt',
+  changedBySetup: 'PILAR bei der Einrichtung',
+  changedByRemovedMember: 'einem entfernten Mitglied',
   currentVersion: 'aktuell',
   restore: 'Wiederherstellen',
   restoreVersion: 'Version {version} wiederherstellen',
@@ -354,6 +358,103 @@ const de = {
   othersRevokedOne: '1 anderes Gerät wurde abgemeldet.',
   othersRevokedMany: '{count} andere Geräte wurden abgemeldet.',
   revokeFailed: 'Abmelden fehlgeschlagen: {message}',
+  intro_securityOwner:
+    'Ihr Passwort, Ihre E-Mail-Adresse, die Geräte, auf denen Sie angemeldet sind, und die Daten Ihres Studios – zum Exportieren oder Löschen.',
+
+  // Account: the studio's data (owner only)
+  exportTitle: 'Daten exportieren',
+  exportIntro:
+    'Laden Sie alle Daten Ihres Studios als JSON-Datei herunter: Einstellungen mit Verlauf, Team, Kanäle, Integrationen, Gespräche und Einwilligungen.',
+  exportHint:
+    'Passwörter und geheime Zugangsdaten sind nicht enthalten. Die Datei enthält personenbezogene Daten – bewahren Sie sie sicher auf.',
+  exportButton: 'Daten exportieren',
+  exporting: 'Der Export wird erstellt …',
+  exportDownloaded: 'Die Datei {fileName} wird heruntergeladen.',
+  deleteTitle: 'Studio löschen',
+  deleteIntro:
+    'Das Studio „{name}“ wird mit allen Daten endgültig gelöscht: Einstellungen und Verlauf, Team und Einladungen, Kanäle, Integrationen und Gespräche. Das lässt sich nicht rückgängig machen.',
+  deleteExportFirst:
+    'Exportieren Sie vorher Ihre Daten, wenn Sie sie behalten möchten. Alle Mitglieder des Teams werden sofort abgemeldet.',
+  deleteNameLabel: 'Name des Studios zur Bestätigung',
+  deleteNameHint: 'Geben Sie „{name}“ genau so ein, wie es hier steht.',
+  deleteUnderstood: 'Ich verstehe, dass alle Daten des Studios endgültig gelöscht werden',
+  deleteButton: 'Studio endgültig löschen',
+  deleting: 'Das Studio wird gelöscht …',
+  studioNameMismatch: 'Der Name stimmt nicht mit dem Namen des Studios überein.',
+  deletionNotConfirmed: 'Bitte bestätigen Sie, dass Sie das verstanden haben.',
+
+  // Team (owner only)
+  intro_team: 'Wer zum Team des Studios gehört und die Einstellungen bearbeiten darf.',
+  ownerOnlyTeam: 'Nur die Inhaberin bzw. der Inhaber des Studios verwaltet das Team.',
+  membersTitle: 'Mitglieder',
+  you: 'Sie',
+  memberRole: 'Rolle',
+  role_owner: 'Inhaber/in',
+  role_admin: 'Admin',
+  memberAddress: 'E-Mail-Adresse',
+  addressConfirmed: 'bestätigt',
+  addressNotConfirmed: 'noch nicht bestätigt',
+  memberSince: 'Dabei seit',
+  removeMemberNamed: '{email} entfernen',
+  removeQuestion:
+    '{email} wirklich aus dem Team entfernen? Die Person verliert sofort den Zugang, ihre Anmeldungen enden. Ihre Änderungen bleiben im Verlauf.',
+  removeConfirm: 'Wirklich entfernen',
+  removing: 'Wird entfernt …',
+  cancel: 'Abbrechen',
+  memberRemoved:
+    '{email} wurde aus dem Team entfernt; alle Anmeldungen dieser Person sind beendet.',
+  memberGone: '{email} gehört nicht mehr zum Team. Die Liste ist jetzt aktuell.',
+  removeFailed: '{email} konnte nicht entfernt werden: {message}',
+  invitationsTitle: 'Offene Einladungen',
+  noInvitations: 'Keine offenen Einladungen.',
+  invitedAt: 'Eingeladen',
+  invitedAtBy: '{date} von {email}',
+  invitationValidUntil: 'Gültig bis',
+  invitationExpiredAt: 'Abgelaufen am',
+  revokeInvitation: 'Zurückziehen',
+  revokeInvitationNamed: 'Einladung an {email} zurückziehen',
+  invitationRevoked: 'Die Einladung an {email} wurde zurückgezogen; ihr Link gilt nicht mehr.',
+  invitationGone:
+    'Die Einladung an {email} besteht nicht mehr – vielleicht wurde sie gerade angenommen. Die Liste ist jetzt aktuell.',
+  revokeInvitationFailed: 'Zurückziehen fehlgeschlagen: {message}',
+  inviteTitle: 'Jemanden einladen',
+  inviteHint:
+    'Wir schicken eine E-Mail mit einem Link; damit legt die eingeladene Person ihr eigenes Passwort fest.',
+  adminRights:
+    'Admins bearbeiten die Einstellungen, die Kanäle und den Verlauf. Das Team, den Datenexport und das Löschen des Studios verwalten nur Sie als Inhaberin bzw. Inhaber.',
+  inviteButton: 'Einladung senden',
+  invitationSent: 'Wir haben eine Einladung an {email} geschickt. Sie gilt bis {date}.',
+  invitationReplaced: 'Die frühere Einladung an diese Adresse gilt nicht mehr.',
+  alreadyMember: 'Diese Person gehört schon zum Team.',
+  inviteEmailTaken:
+    'Zu dieser Adresse gibt es schon ein Konto. E-Mail-Adressen sind systemweit eindeutig; bitten Sie um eine andere Adresse.',
+
+  // Invitation: the invitee's page
+  invitationDocumentTitle: 'Einladung annehmen – PILAR',
+  invitationTitle: 'Einladung annehmen',
+  invitationInvalid: 'Diese Einladung ist ungültig, wurde zurückgezogen oder schon angenommen.',
+  invitationExpired: 'Diese Einladung ist abgelaufen.',
+  invitationNoToken:
+    'Dieser Link ist unvollständig. Bitte öffnen Sie den Link aus der Einladungs-E-Mail noch einmal.',
+  invitationAskAgain:
+    'Bitten Sie die Person, die Sie eingeladen hat, um eine neue Einladung. Haben Sie die Einladung schon angenommen, melden Sie sich einfach an.',
+  invitationIntroBy:
+    '{invitedBy} lädt Sie ein, das Studio „{studioName}“ bei PILAR als Admin mitzuverwalten.',
+  invitationIntro:
+    'Sie sind eingeladen, das Studio „{studioName}“ bei PILAR als Admin mitzuverwalten.',
+  invitationStudio: 'Studio',
+  invitationInvitedBy: 'Eingeladen von',
+  invitationEmail: 'Ihre E-Mail-Adresse',
+  invitationOtherSession:
+    'In diesem Browser sind Sie gerade als {email} angemeldet. Nehmen Sie die Einladung an, endet diese Anmeldung und Sie sind mit dem neuen Zugang angemeldet.',
+  logOutFirst: 'Zuerst abmelden',
+  invitationLoggedOut:
+    'Sie sind abgemeldet. Legen Sie jetzt Ihr Passwort für den neuen Zugang fest.',
+  invitationRepeatLabel: 'Passwort wiederholen',
+  acceptInvitation: 'Einladung annehmen',
+  accepting: 'Wird angenommen …',
+  invitationEmailTaken:
+    'Zu {email} gibt es inzwischen ein Konto. Melden Sie sich damit an, oder bitten Sie um eine Einladung an eine andere Adresse.',
 };
 
 export type EditorMessageKey = keyof typeof de;
@@ -379,6 +480,8 @@ const en: Record<EditorMessageKey, string> = {
   loginMissing: 'Please enter your e-mail address and password.',
   noAccount: 'No account yet?',
   createStudio: 'Set up a studio',
+  studioDeletedNotice:
+    'Your studio was deleted. A confirmation is on its way to your e-mail address.',
 
   navLabel: 'Settings',
   navSettings: 'Settings',
@@ -393,6 +496,7 @@ const en: Record<EditorMessageKey, string> = {
   view_features: 'Features',
   view_channels: 'Channels & integrations',
   view_history: 'History',
+  view_team: 'Team',
   intro_general: "Your studio's language, time zone and currency.",
   intro_voice: 'How the AI agent sounds on the phone and how long it talks and waits.',
   intro_whatsapp: 'How the AI agent answers WhatsApp messages.',
@@ -589,7 +693,8 @@ const en: Record<EditorMessageKey, string> = {
   historyInitial: 'Initial setup',
   historyRestore: 'Restore',
   restoredFrom: 'Restore of version {version}',
-  unknownUser: 'unknown',
+  changedBySetup: 'PILAR at setup',
+  changedByRemovedMember: 'a removed member',
   currentVersion: 'current',
   restore: 'Restore',
   restoreVersion: 'Restore version {version}',
@@ -683,6 +788,97 @@ const en: Record<EditorMessageKey, string> = {
   othersRevokedOne: '1 other device was logged out.',
   othersRevokedMany: '{count} other devices were logged out.',
   revokeFailed: 'Logging out failed: {message}',
+  intro_securityOwner:
+    "Your password, your e-mail address, the devices you are logged in on, and your studio's data – to export or to delete.",
+
+  exportTitle: 'Export data',
+  exportIntro:
+    "Download all of your studio's data as a JSON file: settings with their history, team, channels, integrations, conversations and consents.",
+  exportHint:
+    'Passwords and secret credentials are not included. The file contains personal data – keep it safe.',
+  exportButton: 'Export data',
+  exporting: 'Creating the export …',
+  exportDownloaded: 'The file {fileName} is being downloaded.',
+  deleteTitle: 'Delete studio',
+  deleteIntro:
+    'The studio “{name}” is deleted for good with all of its data: settings and history, team and invitations, channels, integrations and conversations. This cannot be undone.',
+  deleteExportFirst:
+    'Export your data first if you want to keep it. All members of the team are logged out at once.',
+  deleteNameLabel: "The studio's name to confirm",
+  deleteNameHint: 'Type “{name}” exactly as shown here.',
+  deleteUnderstood: "I understand that all of the studio's data will be deleted for good",
+  deleteButton: 'Delete the studio for good',
+  deleting: 'Deleting the studio …',
+  studioNameMismatch: "The name does not match the studio's name.",
+  deletionNotConfirmed: 'Please confirm that you understand this.',
+
+  intro_team: "Who is on the studio's team and may edit the settings.",
+  ownerOnlyTeam: "Only the studio's owner manages the team.",
+  membersTitle: 'Members',
+  you: 'You',
+  memberRole: 'Role',
+  role_owner: 'Owner',
+  role_admin: 'Admin',
+  memberAddress: 'E-mail address',
+  addressConfirmed: 'confirmed',
+  addressNotConfirmed: 'not confirmed yet',
+  memberSince: 'Member since',
+  removeMemberNamed: 'Remove {email}',
+  removeQuestion:
+    'Really remove {email} from the team? They lose access at once and their logins end. Their changes stay in the history.',
+  removeConfirm: 'Really remove',
+  removing: 'Removing …',
+  cancel: 'Cancel',
+  memberRemoved: '{email} was removed from the team; all of their logins have ended.',
+  memberGone: '{email} is no longer on the team. The list is up to date now.',
+  removeFailed: '{email} could not be removed: {message}',
+  invitationsTitle: 'Open invitations',
+  noInvitations: 'No open invitations.',
+  invitedAt: 'Invited',
+  invitedAtBy: '{date} by {email}',
+  invitationValidUntil: 'Valid until',
+  invitationExpiredAt: 'Expired on',
+  revokeInvitation: 'Withdraw',
+  revokeInvitationNamed: 'Withdraw the invitation to {email}',
+  invitationRevoked: 'The invitation to {email} was withdrawn; its link no longer works.',
+  invitationGone:
+    'The invitation to {email} no longer exists – perhaps it was just accepted. The list is up to date now.',
+  revokeInvitationFailed: 'Withdrawing failed: {message}',
+  inviteTitle: 'Invite someone',
+  inviteHint:
+    'We send an e-mail with a link, with which the invited person sets their own password.',
+  adminRights:
+    'Admins edit the settings, the channels and the history. Only you as the owner manage the team, the data export and the deletion of the studio.',
+  inviteButton: 'Send invitation',
+  invitationSent: 'We have sent an invitation to {email}. It is valid until {date}.',
+  invitationReplaced: 'The earlier invitation to this address no longer works.',
+  alreadyMember: 'This person is already on the team.',
+  inviteEmailTaken:
+    'There is already an account for this address. E-mail addresses are unique across the system; please ask for another address.',
+
+  invitationDocumentTitle: 'Accept invitation – PILAR',
+  invitationTitle: 'Accept invitation',
+  invitationInvalid: 'This invitation is invalid, was withdrawn or was already accepted.',
+  invitationExpired: 'This invitation has expired.',
+  invitationNoToken:
+    'This link is incomplete. Please open the link from the invitation e-mail again.',
+  invitationAskAgain:
+    'Ask the person who invited you for a new invitation. If you have already accepted it, just log in.',
+  invitationIntroBy:
+    '{invitedBy} invites you to help manage the studio “{studioName}” on PILAR as an admin.',
+  invitationIntro: 'You are invited to help manage the studio “{studioName}” on PILAR as an admin.',
+  invitationStudio: 'Studio',
+  invitationInvitedBy: 'Invited by',
+  invitationEmail: 'Your e-mail address',
+  invitationOtherSession:
+    'You are currently logged in as {email} in this browser. Accepting the invitation ends that login and logs you in with the new access.',
+  logOutFirst: 'Log out first',
+  invitationLoggedOut: 'You are logged out. Now set the password for your new access.',
+  invitationRepeatLabel: 'Repeat password',
+  acceptInvitation: 'Accept invitation',
+  accepting: 'Accepting …',
+  invitationEmailTaken:
+    'There is an account for {email} by now. Log in with it, or ask for an invitation to another address.',
 };
 
 /** The settings editor's texts; German is the default and the reference. */

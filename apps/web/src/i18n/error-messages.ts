@@ -44,6 +44,10 @@ const de: Record<ErrorKey, string> = {
     'Zu viele Anfragen. Bitte versuchen Sie es in {retryAfterSeconds} Sekunden erneut.',
   WRONG_PASSWORD: 'Das Passwort ist falsch.',
   SESSION_NOT_FOUND: 'Diese Anmeldung besteht nicht mehr.',
+  OWNER_ONLY: 'Das darf nur die Inhaberin bzw. der Inhaber des Studios.',
+  INVITATION_NOT_FOUND: 'Diese Einladung besteht nicht mehr.',
+  MEMBER_NOT_FOUND: 'Diese Person gehört nicht mehr zum Team.',
+  CANNOT_REMOVE_OWNER: 'Die Inhaberin bzw. der Inhaber kann nicht aus dem Team entfernt werden.',
   unexpected: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',
   'problem.empty': 'Darf nicht leer sein.',
   'problem.tooShort': 'Mindestens {min} Zeichen.',
@@ -79,6 +83,8 @@ const de: Record<ErrorKey, string> = {
   'problem.tooCommon': 'Dieses Passwort ist zu verbreitet. Bitte wählen Sie ein anderes.',
   'problem.invalidCode': 'Der Code besteht aus {length} Ziffern.',
   'problem.unchanged': 'Unverändert: Bitte geben Sie einen anderen Wert ein.',
+  'problem.notAccepted': 'Bitte stimmen Sie zu, um fortzufahren.',
+  'problem.notMatching': 'Die Eingabe stimmt nicht überein.',
 };
 
 const en: Record<ErrorKey, string> = {
@@ -113,6 +119,10 @@ const en: Record<ErrorKey, string> = {
   TOO_MANY_REQUESTS: 'Too many requests. Please try again in {retryAfterSeconds} seconds.',
   WRONG_PASSWORD: 'The password is wrong.',
   SESSION_NOT_FOUND: 'This login no longer exists.',
+  OWNER_ONLY: 'Only the studio’s owner may do this.',
+  INVITATION_NOT_FOUND: 'This invitation no longer exists.',
+  MEMBER_NOT_FOUND: 'This person is no longer on the team.',
+  CANNOT_REMOVE_OWNER: 'The studio’s owner cannot be removed from the team.',
   unexpected: 'An unexpected error occurred. Please try again.',
   'problem.empty': 'Must not be empty.',
   'problem.tooShort': 'At least {min} characters.',
@@ -148,6 +158,8 @@ const en: Record<ErrorKey, string> = {
   'problem.tooCommon': 'This password is too common. Please choose another one.',
   'problem.invalidCode': 'The code consists of {length} digits.',
   'problem.unchanged': 'Unchanged: please enter a different value.',
+  'problem.notAccepted': 'Please agree to continue.',
+  'problem.notMatching': 'The entry does not match.',
 };
 
 export type ErrorMessageKey = ErrorKey;

@@ -44,6 +44,16 @@ const de = {
   passwordHidden: 'festgelegt (wird nicht angezeigt)',
   editStudio: 'Studio bearbeiten',
   editOwner: 'Zugang bearbeiten',
+  legalTitle: 'Vertragsgrundlagen',
+  acceptTerms: 'Ich akzeptiere die {link}',
+  termsLink: 'AGB',
+  acceptDpa: 'Ich akzeptiere den {link}',
+  dpaLink: 'Auftragsverarbeitungsvertrag (AVV)',
+  dpaHint:
+    'Ihr KI-Assistent verarbeitet in Ihrem Auftrag Daten Ihrer Kundschaft; der AVV regelt das nach Art. 28 DSGVO.',
+  privacyNote: 'Wie wir mit Ihren Daten umgehen, erklärt unsere {link}.',
+  privacyLink: 'Datenschutzerklärung',
+  documentsOpenInNewTab: 'Die Dokumente öffnen sich in einem neuen Tab.',
   submitSignup: 'Studio anlegen',
   submittingSignup: 'Studio wird angelegt …',
   signupFailed: 'Das Studio konnte nicht angelegt werden: {reason}',
@@ -103,6 +113,9 @@ const de = {
   errorPasswordMismatch: 'Die Passwörter stimmen nicht überein.',
   errorDomainFormat:
     'Bitte geben Sie eine gültige Domain ohne https:// ein, zum Beispiel fitzone-berlin.de.',
+  errorTermsNotAccepted: 'Bitte akzeptieren Sie die AGB, um Ihr Studio anzulegen.',
+  errorDpaNotAccepted:
+    'Bitte akzeptieren Sie den Auftragsverarbeitungsvertrag, um Ihr Studio anzulegen.',
   errorNetwork: 'Keine Verbindung zum Server. Bitte versuchen Sie es erneut.',
 };
 
@@ -151,6 +164,16 @@ const en: Record<WizardMessageKey, string> = {
   passwordHidden: 'set (not shown)',
   editStudio: 'Edit studio',
   editOwner: 'Edit account',
+  legalTitle: 'Terms',
+  acceptTerms: 'I accept the {link}',
+  termsLink: 'terms and conditions',
+  acceptDpa: 'I accept the {link}',
+  dpaLink: 'data processing agreement (DPA)',
+  dpaHint:
+    'Your AI assistant processes your customers’ data on your behalf; the DPA governs this under Art. 28 GDPR.',
+  privacyNote: 'How we handle your data is explained in our {link}.',
+  privacyLink: 'privacy policy',
+  documentsOpenInNewTab: 'The documents open in a new tab.',
   submitSignup: 'Create studio',
   submittingSignup: 'Creating studio …',
   signupFailed: 'The studio could not be created: {reason}',
@@ -208,6 +231,8 @@ const en: Record<WizardMessageKey, string> = {
   errorPasswordTooLong: 'The password is too long: at most {limit} bytes.',
   errorPasswordMismatch: 'The passwords do not match.',
   errorDomainFormat: 'Please enter a valid domain without https://, for example fitzone-berlin.de.',
+  errorTermsNotAccepted: 'Please accept the terms and conditions to create your studio.',
+  errorDpaNotAccepted: 'Please accept the data processing agreement to create your studio.',
   errorNetwork: 'No connection to the server. Please try again.',
 };
 

@@ -3,6 +3,7 @@ import './wizard.css';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from '../i18n/i18n.tsx';
 import { wizardMessages } from '../i18n/wizard-messages.ts';
+import { LegalFooter } from '../legal/LegalFooter.tsx';
 import { navigate, useLocation } from '../router.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { useDraftState } from './draft-store.ts';
@@ -62,6 +63,8 @@ export default function WizardPage() {
         </h1>
         <Step key={step.id} runId={runId ?? ''} />
       </main>
+      {/* In a new tab: leaving would cost the passwords, which live in this page only. */}
+      <LegalFooter newTab />
     </WizardArea>
   );
 }

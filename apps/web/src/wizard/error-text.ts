@@ -3,6 +3,7 @@ import { type Problem, useErrorText, useProblemText } from '../errors/useErrorTe
 import { errorMessages } from '../i18n/error-messages.ts';
 import { useTranslation } from '../i18n/i18n.tsx';
 import { type WizardMessageKey, wizardMessages } from '../i18n/wizard-messages.ts';
+import type { Consent } from './consent-store.ts';
 import type { DraftField } from './draft-store.ts';
 
 /** What is wrong with a wizard field: a contract's problem, the wizard's own, or the server's. */
@@ -42,6 +43,19 @@ export const useFieldErrorText = () => {
     if (problem === 'passwordMismatch') return t('errorPasswordMismatch');
     return problemText({ problem, params });
   };
+};
+
+const CONSENT_TEXTS: Record<Consent, WizardMessageKey> = {
+  terms: 'errorTermsNotAccepted',
+  dpa: 'errorDpaNotAccepted',
+};
+
+/** A consent box's error: an unticked box says what it is needed for. */
+export const useConsentErrorText = () => {
+  const t = useTranslation(wizardMessages);
+  const problemText = useProblemText();
+  return (box: Consent, problem: Problem) =>
+    problem.problem === 'notAccepted' ? t(CONSENT_TEXTS[box]) : problemText(problem);
 };
 
 /** A failed API call in the wizard (its own words for an unreachable server). */

@@ -4,6 +4,12 @@ import { useLanguage } from '../i18n/i18n.tsx';
 import { navigate } from '../router.ts';
 import { trpc } from '../trpc.ts';
 import {
+  type ConsentState,
+  refuseConsent,
+  resetConsent,
+  serverConsentErrors,
+} from './consent-store.ts';
+import {
   type Draft,
   type DraftField,
   renewIdempotencyKey,
@@ -36,7 +42,10 @@ const serverErrorsOf = (error: unknown): ServerErrors => {
   return errors;
 };
 
-/** Creates the studio from the draft; field refusals send the owner back to that field. */
+/**
+ * Creates the studio from the draft and the review step's consent; field refusals send the
+ * owner back to that field, consent refusals show at the boxes.
+ */
 export const useSignup = () => {
   const create = trpc.signup.create.useMutation();
   // The welcome mail and later mails are written in the language the owner signed up in.
@@ -44,7 +53,7 @@ export const useSignup = () => {
   const inFlight = useRef(false);
   const [failure, setFailure] = useState<unknown>(null);
 
-  const signUp = (draft: Draft) => {
+  const signUp = (draft: Draft, consent: ConsentState) => {
     if (inFlight.current) return;
     inFlight.current = true;
     setFailure(null);
@@ -56,6 +65,7 @@ export const useSignup = () => {
       idempotencyKey: draft.idempotencyKey,
       timezone: browserTimeZone(),
       locale: language,
+      consent: { terms: consent.terms, dpa: consent.dpa },
     };
     create.mutate(input, {
       onSettled: () => {
@@ -64,13 +74,16 @@ export const useSignup = () => {
       onSuccess: ({ runId }) => {
         navigate(stepPath('provisioning', runId));
         resetDraft();
+        resetConsent();
       },
       onError: (error) => {
         if (error.data?.httpStatus) renewIdempotencyKey();
         const errors = serverErrorsOf(error);
         const steps = (Object.keys(errors) as DraftField[]).map((field) => STEP_OF_FIELD[field]);
         if (steps.length === 0) {
-          setFailure(error);
+          const consentErrors = serverConsentErrors(errorData(error).issues ?? []);
+          if (Object.keys(consentErrors).length > 0) refuseConsent(consentErrors);
+          else setFailure(error);
           return;
         }
         setServerErrors(errors);

@@ -4,6 +4,8 @@ import {
   EDITOR_VIEWS,
   FIRST_VIEW,
   isSection,
+  navViews,
+  roleOf,
   safeNextPath,
   viewOfPath,
   viewPath,
@@ -22,10 +24,12 @@ describe('viewPath and viewOfPath', () => {
     expect(viewOfPath('/settings/opening-messages')).toBe('openingMessages');
   });
 
-  it('offers the owner’s own account as the last view, after the channels and the history', () => {
+  it('offers one’s own account as the last view, after the channels, the history and the team', () => {
     expect(viewPath('security')).toBe('/settings/security');
     expect(viewOfPath('/settings/security')).toBe('security');
-    expect(EDITOR_VIEWS.slice(-3)).toEqual(['channels', 'history', 'security']);
+    expect(viewPath('team')).toBe('/settings/team');
+    expect(viewOfPath('/settings/team')).toBe('team');
+    expect(EDITOR_VIEWS.slice(-4)).toEqual(['channels', 'history', 'team', 'security']);
   });
 
   it('accepts a trailing slash', () => {
@@ -52,6 +56,27 @@ describe('isSection', () => {
     expect(isSection('channels')).toBe(false);
     expect(isSection('history')).toBe(false);
     expect(isSection('security')).toBe(false);
+    expect(isSection('team')).toBe(false);
+  });
+});
+
+describe('navViews', () => {
+  it('offers the owner every view', () => {
+    expect(navViews('owner')).toEqual(EDITOR_VIEWS);
+  });
+
+  it('offers an admin everything but the team', () => {
+    expect(navViews('admin')).toEqual(EDITOR_VIEWS.filter((view) => view !== 'team'));
+    expect(navViews('admin')).toContain('security');
+    expect(navViews('admin')).toContain('history');
+  });
+});
+
+describe('roleOf', () => {
+  it('knows the owner, and takes any other role for an admin', () => {
+    expect(roleOf('owner')).toBe('owner');
+    expect(roleOf('admin')).toBe('admin');
+    expect(roleOf('viewer')).toBe('admin');
   });
 });
 
@@ -60,6 +85,7 @@ describe('safeNextPath', () => {
     expect(safeNextPath('/settings')).toBe('/settings');
     expect(safeNextPath('/settings/business-hours')).toBe('/settings/business-hours');
     expect(safeNextPath('/settings/security')).toBe('/settings/security');
+    expect(safeNextPath('/settings/team')).toBe('/settings/team');
   });
 
   it.each([

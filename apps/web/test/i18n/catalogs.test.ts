@@ -6,6 +6,7 @@ import { editorMessages } from '../../src/i18n/editor-messages.ts';
 import { errorMessages } from '../../src/i18n/error-messages.ts';
 import type { Catalog } from '../../src/i18n/i18n.tsx';
 import { translate } from '../../src/i18n/i18n.tsx';
+import { legalMessages } from '../../src/i18n/legal-messages.ts';
 import { wizardMessages } from '../../src/i18n/wizard-messages.ts';
 
 const refusal = (data: Record<string, unknown>) =>
@@ -20,6 +21,7 @@ describe.each([
   ['editor', editorMessages],
   ['errors', errorMessages],
   ['wizard', wizardMessages],
+  ['legal', legalMessages],
 ] as [string, Catalog<string>][])('the %s catalog', (_, catalog) => {
   it('fills the same placeholders in German and English', () => {
     for (const [key, german] of Object.entries(catalog.de)) {
@@ -110,6 +112,52 @@ describe('the account refusals', () => {
     });
     expect(german(invalidCode)).toBe('Der Code besteht aus 6 Ziffern.');
     expect(english(invalidCode)).toBe('The code consists of 6 digits.');
+  });
+});
+
+describe('the team and studio refusals', () => {
+  const german = errorTextIn('de', 'offline');
+  const english = errorTextIn('en', 'offline');
+
+  it.each([
+    [
+      { domainCode: 'OWNER_ONLY' },
+      'Das darf nur die Inhaberin bzw. der Inhaber des Studios.',
+      'Only the studio’s owner may do this.',
+    ],
+    [
+      { domainCode: 'INVITATION_NOT_FOUND' },
+      'Diese Einladung besteht nicht mehr.',
+      'This invitation no longer exists.',
+    ],
+    [
+      { domainCode: 'MEMBER_NOT_FOUND' },
+      'Diese Person gehört nicht mehr zum Team.',
+      'This person is no longer on the team.',
+    ],
+    [
+      { domainCode: 'CANNOT_REMOVE_OWNER' },
+      'Die Inhaberin bzw. der Inhaber kann nicht aus dem Team entfernt werden.',
+      'The studio’s owner cannot be removed from the team.',
+    ],
+  ])('reads %o by its code', (data, de, en) => {
+    expect(german(refusal(data))).toBe(de);
+    expect(english(refusal(data))).toBe(en);
+  });
+
+  it('reads the consent’s and the confirmation’s field problems by their codes', () => {
+    const notAccepted = refusal({
+      domainCode: 'INVALID_INPUT',
+      issues: [{ path: 'consent.terms', problem: 'notAccepted', params: {}, message: 'x' }],
+    });
+    expect(german(notAccepted)).toBe('Bitte stimmen Sie zu, um fortzufahren.');
+    expect(english(notAccepted)).toBe('Please agree to continue.');
+    const notMatching = refusal({
+      domainCode: 'INVALID_INPUT',
+      issues: [{ path: 'studioName', problem: 'notMatching', params: {}, message: 'x' }],
+    });
+    expect(german(notMatching)).toBe('Die Eingabe stimmt nicht überein.');
+    expect(english(notMatching)).toBe('The entry does not match.');
   });
 });
 

@@ -1,7 +1,11 @@
 import { type ReactNode, useEffect } from 'react';
+import { LegalFooter } from '../../legal/LegalFooter.tsx';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 
-/** The card the screens without a session share (login, forgotten password, confirmations). */
+/**
+ * The card the screens without a session share (login, forgotten password, confirmations,
+ * invitations), with the legal links below.
+ */
 export const PublicPage = ({
   documentTitle,
   children,
@@ -19,6 +23,7 @@ export const PublicPage = ({
         <LanguageSwitch className="button small secondary" />
       </header>
       <main className="ed-card">{children}</main>
+      <LegalFooter />
     </div>
   );
 };

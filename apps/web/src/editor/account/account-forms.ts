@@ -11,12 +11,21 @@ import { editorMessages } from '../../i18n/editor-messages.ts';
 import { errorMessages } from '../../i18n/error-messages.ts';
 import { type Language, translate } from '../../i18n/i18n.tsx';
 
+/** The forms' own problems, each an editor message. */
+export type OwnProblem =
+  | 'passwordMismatch'
+  | 'emailUnchanged'
+  | 'alreadyMember'
+  | 'inviteEmailTaken'
+  | 'studioNameMismatch'
+  | 'deletionNotConfirmed';
+
 /** What is wrong with one field of an account form, by code (translated only when shown). */
 export type FieldProblem =
   /** A contract's problem, found in the browser or by the server. */
   | { problem: ProblemCode; params: ProblemParams }
-  /** The form's own check. */
-  | { own: 'passwordMismatch' | 'emailUnchanged' }
+  /** The form's own check, or a refusal in the words of the form it happened in. */
+  | { own: OwnProblem }
   /** A server refusal that belongs to one field, e.g. a wrong password. */
   | { refusal: DomainErrorCode; params: ProblemParams };
 

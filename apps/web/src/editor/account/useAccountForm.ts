@@ -20,12 +20,18 @@ export const useAccountErrorText = () => {
   };
 };
 
+type FormValues = Record<string, string | boolean>;
+/** The fields of a form whose values are text, and those that are a checkbox. */
+type TextFields<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+type CheckFields<V> = { [K in keyof V]: V[K] extends boolean ? K : never }[keyof V] & string;
+
 /**
- * The state of one account form: its values, each field's problem (shown until the field
- * changes), a refusal that belongs to no field, and the cursor on the first problem after a
- * refused submit.
+ * The state of one account form: its values (text, or a checkbox's true or false), each
+ * field's problem (shown until the field changes), a refusal that belongs to no field, and the
+ * cursor on the first problem after a refused submit.
  */
-export const useAccountForm = <F extends string>(idPrefix: string, initial: Record<F, string>) => {
+export const useAccountForm = <V extends FormValues>(idPrefix: string, initial: V) => {
+  type F = keyof V & string;
   const { language } = useLanguage();
   const problemText = fieldProblemTextIn(language);
   const [values, setValues] = useState(initial);
@@ -38,24 +44,37 @@ export const useAccountForm = <F extends string>(idPrefix: string, initial: Reco
     if (refusals > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [refusals]);
 
-  const bind = (field: F) => {
+  const change = (field: F, value: string | boolean) => {
+    setValues((previous) => ({ ...previous, [field]: value }));
+    setProblems((previous) => {
+      if (!previous[field]) return previous;
+      const { [field]: _, ...rest } = previous;
+      return rest as FieldProblems<F>;
+    });
+  };
+
+  const common = (field: F) => {
     const problem = problems[field];
     return {
       id: `${idPrefix}-${field}`,
       name: field,
-      value: values[field],
       error: problem ? problemText(problem) : null,
-      onChange: (event: ChangeEvent<HTMLInputElement>) => {
-        const { value } = event.target;
-        setValues((previous) => ({ ...previous, [field]: value }));
-        setProblems((previous) => {
-          if (!previous[field]) return previous;
-          const { [field]: _, ...rest } = previous;
-          return rest as FieldProblems<F>;
-        });
-      },
     };
   };
+
+  /** A text input's props (for TextField). */
+  const bind = (field: TextFields<V>) => ({
+    ...common(field),
+    value: values[field] as string,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => change(field, event.target.value),
+  });
+
+  /** A checkbox's props (for CheckField). */
+  const bindCheck = (field: CheckFields<V>) => ({
+    ...common(field),
+    checked: values[field] as boolean,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => change(field, event.target.checked),
+  });
 
   /** Starts a submit: clears what the last one said. */
   const begin = () => {
@@ -77,5 +96,5 @@ export const useAccountForm = <F extends string>(idPrefix: string, initial: Reco
     setFailure(null);
   };
 
-  return { form, values, bind, begin, refuse, fail: setFailure, failure, reset };
+  return { form, values, bind, bindCheck, begin, refuse, fail: setFailure, failure, reset };
 };

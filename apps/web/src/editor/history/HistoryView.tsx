@@ -8,6 +8,15 @@ import { useEditorErrorText } from '../useEditorErrorText.ts';
 import { useEditorText } from '../useEditorText.ts';
 import { useSectionName } from './section-name.ts';
 
+/** Who made a change: their address; none is left once that person was removed from the team. */
+const useChangedBy = () => {
+  const t = useEditorText();
+  return ({ changedBy, section }: { changedBy: string | null; section: string }) => {
+    if (changedBy) return changedBy;
+    return section === 'initial' ? t('changedBySetup') : t('changedByRemovedMember');
+  };
+};
+
 /** Every saved version — who, which section, when — and a way back to each. */
 export const HistoryView = ({
   currentVersion,
@@ -20,6 +29,7 @@ export const HistoryView = ({
   const errorText = useEditorErrorText();
   const { language } = useLanguage();
   const sectionName = useSectionName();
+  const changedBy = useChangedBy();
   const utils = trpc.useUtils();
   const commit = useCommittedVersion();
   const history = trpc.history.list.useQuery();
@@ -81,7 +91,7 @@ export const HistoryView = ({
                   ? sectionName(entry.section)
                   : t('restoredFrom', { version: entry.restoredFromVersion })}
               </td>
-              <td>{entry.changedBy ?? t('unknownUser')}</td>
+              <td>{changedBy(entry)}</td>
               {/* Dates arrive as ISO text (the API has no transformer), whatever the type says. */}
               <td>{when.format(new Date(entry.changedAt))}</td>
               <td>

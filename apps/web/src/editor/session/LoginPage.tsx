@@ -12,9 +12,18 @@ import { useLoginErrorText } from './login-error-text.ts';
 
 /**
  * E-mail and password; afterwards to the settings (or the screen that asked for a login).
- * `email` fills the address in, e.g. after a new password was set.
+ * `email` fills the address in, e.g. after a new password was set; `deleted` says the studio
+ * this browser was logged in to was just deleted.
  */
-export const LoginPage = ({ next, email: knownEmail = '' }: { next: string; email?: string }) => {
+export const LoginPage = ({
+  next,
+  email: knownEmail = '',
+  deleted = false,
+}: {
+  next: string;
+  email?: string;
+  deleted?: boolean;
+}) => {
   const t = useEditorText();
   const errorText = useLoginErrorText();
   const queryClient = useQueryClient();
@@ -46,6 +55,11 @@ export const LoginPage = ({ next, email: knownEmail = '' }: { next: string; emai
   return (
     <PublicPage documentTitle={t('loginDocumentTitle')}>
       <h1>{t('loginTitle')}</h1>
+      {deleted && (
+        <p role="status" className="ed-status" data-kind="saved">
+          {t('studioDeletedNotice')}
+        </p>
+      )}
       <p>{t('loginIntro')}</p>
       <form noValidate onSubmit={(event) => void submit(event)}>
         <TextField

@@ -1,19 +1,19 @@
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { LogoutButton } from '../session/LogoutButton.tsx';
-import type { Owner } from '../session/RequireSession.tsx';
+import type { Member } from '../session/RequireSession.tsx';
 import { useEditorText } from '../useEditorText.ts';
 
-export const EditorHeader = ({ owner }: { owner: Owner }) => {
+export const EditorHeader = ({ member }: { member: Member }) => {
   const t = useEditorText();
   return (
     <header className="ed-header">
       <p className="ed-brand">
-        PILAR <span className="ed-studio">{owner.tenant.name}</span>
+        PILAR <span className="ed-studio">{member.tenant.name}</span>
       </p>
       <div className="ed-header-tools">
         <span className="ed-user">
           <span className="visually-hidden">{t('loggedInAs')} </span>
-          {owner.user.email}
+          {member.user.email}
         </span>
         <LanguageSwitch className="button small secondary" />
         <LogoutButton />

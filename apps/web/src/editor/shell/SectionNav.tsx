@@ -1,10 +1,11 @@
+import type { UserRole } from '@pilar/provisioning/contracts';
 import type { MouseEvent } from 'react';
 import { useEditorText } from '../useEditorText.ts';
-import { EDITOR_VIEWS, type EditorView, isSection, viewPath } from '../views.ts';
+import { type EditorView, isSection, navViews, viewPath } from '../views.ts';
 import { useLeaveGuard } from './leave-guard.tsx';
 
 /** The editor's screens; real links (new tab works), in-app navigation asks before losing work. */
-export const SectionNav = ({ current }: { current: EditorView }) => {
+export const SectionNav = ({ current, role }: { current: EditorView; role: UserRole }) => {
   const t = useEditorText();
   const { go } = useLeaveGuard();
   const follow = (event: MouseEvent<HTMLAnchorElement>, view: EditorView) => {
@@ -13,9 +14,10 @@ export const SectionNav = ({ current }: { current: EditorView }) => {
     event.preventDefault();
     if (view !== current) go(viewPath(view));
   };
+  const views = navViews(role);
   const groups = [
-    { label: t('navSettings'), views: EDITOR_VIEWS.filter(isSection) },
-    { label: t('navMore'), views: EDITOR_VIEWS.filter((view) => !isSection(view)) },
+    { label: t('navSettings'), views: views.filter(isSection) },
+    { label: t('navMore'), views: views.filter((view) => !isSection(view)) },
   ];
   return (
     <nav className="ed-nav" aria-label={t('navLabel')}>

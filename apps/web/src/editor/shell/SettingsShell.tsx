@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { LegalFooter } from '../../legal/LegalFooter.tsx';
 import { SecurityView } from '../account/SecurityView.tsx';
 import { VerifyBanner } from '../account/VerifyBanner.tsx';
 import { ChannelsView } from '../channels/ChannelsView.tsx';
@@ -7,7 +8,9 @@ import { useSavedSettings } from '../draft/useSavedSettings.ts';
 import { HistoryView } from '../history/HistoryView.tsx';
 import { PromptPreview } from '../preview/PromptPreview.tsx';
 import { SectionForm } from '../sections/SectionForm.tsx';
-import type { Owner } from '../session/RequireSession.tsx';
+import type { Member } from '../session/RequireSession.tsx';
+import { OwnerOnlyNotice } from '../team/OwnerOnlyNotice.tsx';
+import { TeamView } from '../team/TeamView.tsx';
 import { useEditorText } from '../useEditorText.ts';
 import { type EditorView, isSection } from '../views.ts';
 import { EditorHeader } from './EditorHeader.tsx';
@@ -18,11 +21,12 @@ import { useViewFocus } from './useViewFocus.ts';
 
 const HEADING_ID = 'ed-view-title';
 
-const ViewContent = ({ view, owner }: { view: EditorView; owner: Owner }) => {
+const ViewContent = ({ view, member }: { view: EditorView; member: Member }) => {
   const t = useEditorText();
   const settings = useSavedSettings();
-  // The owner's own account does not need the studio's settings.
-  if (view === 'security') return <SecurityView owner={owner} />;
+  // The member's own account and the team do not need the studio's settings.
+  if (view === 'security') return <SecurityView member={member} />;
+  if (view === 'team') return member.user.role === 'owner' ? <TeamView /> : <OwnerOnlyNotice />;
   if (settings.isPending) return <p aria-busy="true">{t('loading')}</p>;
   if (settings.isError) return <LoadError onRetry={() => void settings.refetch()} />;
   const { version, config } = settings.data;
@@ -43,11 +47,18 @@ const Preview = () => {
   return <PromptPreview studioName={studioName} config={config} draft={draft} />;
 };
 
-/** The logged-in editor: header, navigation, the current screen and the prompt preview. */
-export const SettingsShell = ({ owner, view }: { owner: Owner; view: EditorView }) => {
+/**
+ * The logged-in editor: header, navigation, the current screen and the prompt preview. The
+ * owner and an admin see the same, except what only the owner may do (the team, the studio's
+ * data).
+ */
+export const SettingsShell = ({ member, view }: { member: Member; view: EditorView }) => {
   const t = useEditorText();
   const heading = useRef<HTMLHeadingElement>(null);
   const title = t(`view_${view}`);
+  const { role } = member.user;
+  const intro =
+    view === 'security' && role === 'owner' ? 'intro_securityOwner' : (`intro_${view}` as const);
   useViewFocus(view, heading);
   useEffect(() => {
     document.title = t('documentTitle', { view: title });
@@ -59,19 +70,24 @@ export const SettingsShell = ({ owner, view }: { owner: Owner; view: EditorView 
           <a className="ed-skip-link" href="#ed-main">
             {t('skipToContent')}
           </a>
-          <EditorHeader owner={owner} />
-          <VerifyBanner email={owner.user.email} verified={owner.user.emailVerified} view={view} />
+          <EditorHeader member={member} />
+          <VerifyBanner
+            email={member.user.email}
+            verified={member.user.emailVerified}
+            view={view}
+          />
           <div className="ed-layout">
-            <SectionNav current={view} />
+            <SectionNav current={view} role={role} />
             <main id="ed-main" className="ed-main" tabIndex={-1}>
               <h1 id={HEADING_ID} ref={heading} tabIndex={-1}>
                 {title}
               </h1>
-              <p className="ed-intro">{t(`intro_${view}`)}</p>
-              <ViewContent view={view} owner={owner} />
+              <p className="ed-intro">{t(intro)}</p>
+              <ViewContent view={view} member={member} />
             </main>
             {isSection(view) && <Preview />}
           </div>
+          <LegalFooter />
         </div>
       </LeaveGuardProvider>
     </DraftProvider>

@@ -125,6 +125,19 @@ describe('fieldProblemTextIn', () => {
       'An account with this email address already exists.',
     );
   });
+
+  it('words the team’s and the deletion’s own checks in both languages', () => {
+    const de = fieldProblemTextIn('de');
+    const en = fieldProblemTextIn('en');
+    expect(de({ own: 'inviteEmailTaken' })).toBe(
+      'Zu dieser Adresse gibt es schon ein Konto. E-Mail-Adressen sind systemweit eindeutig; bitten Sie um eine andere Adresse.',
+    );
+    expect(de({ own: 'alreadyMember' })).toBe('Diese Person gehört schon zum Team.');
+    expect(de({ own: 'studioNameMismatch' })).toBe(
+      'Der Name stimmt nicht mit dem Namen des Studios überein.',
+    );
+    expect(en({ own: 'deletionNotConfirmed' })).toBe('Please confirm that you understand this.');
+  });
 });
 
 describe('mismatchProblem', () => {
