@@ -7,6 +7,7 @@ export const USER_ROLES = ['owner', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 /** The roles an owner can invite someone into. */
 export const INVITABLE_ROLES = ['admin'] as const;
+export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
 export const inviteInputSchema = z.object({
   email: emailSchema,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { InvitableRole } from '../contracts/team.ts';
 import { createdAt, id } from './columns.ts';
 import { tenantUsers } from './tenant-users.ts';
 import { tenantId } from './tenants.ts';
@@ -11,7 +12,7 @@ export const invitations = pgTable(
     id: id(),
     tenantId: tenantId(),
     email: text('email').notNull(),
-    role: text('role').notNull().default('admin'),
+    role: text('role').$type<InvitableRole>().notNull().default('admin'),
     tokenHash: text('token_hash').notNull().unique('invitations_token_hash_key'),
     invitedById: uuid('invited_by_id').references(() => tenantUsers.id, { onDelete: 'set null' }),
     /** The invitee's mails are written in the inviter's language until they choose their own. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { UserRole } from '../contracts/team.ts';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { tenantId } from './tenants.ts';
 
@@ -10,7 +11,7 @@ export const tenantUsers = pgTable(
     tenantId: tenantId(),
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
-    role: text('role').notNull().default('admin'),
+    role: text('role').$type<UserRole>().notNull().default('admin'),
     /** When the address was last proven by a mailed link or code; null until then. */
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     /** The language mails are written in (`de` | `en`), chosen in the wizard. */

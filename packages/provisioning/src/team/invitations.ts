@@ -122,7 +122,7 @@ export const getInvitation = async (db: Database, token: string) => {
     studioName: found.studioName,
     invitedBy: found.invitedBy,
     email: found.email,
-    role: found.role as 'admin',
+    role: found.role,
     expiresAt: found.expiresAt.toISOString(),
   };
 };

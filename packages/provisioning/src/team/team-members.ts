@@ -41,13 +41,11 @@ export const listTeam = async (tx: Queryable, tenantId: string, youId: string) =
   return {
     members: members.map((member) => ({
       ...member,
-      role: member.role as 'owner' | 'admin',
       createdAt: member.createdAt.toISOString(),
       you: member.id === youId,
     })),
     invitations: open.map((invitation) => ({
       ...invitation,
-      role: invitation.role as 'admin',
       createdAt: invitation.createdAt.toISOString(),
       expiresAt: invitation.expiresAt.toISOString(),
     })),
