@@ -77,7 +77,8 @@ describe(`mail outbox under kill -9 (${describeDatabase()})`, () => {
       const owners = await testDb.db
         .select({ email: schema.tenantUsers.email })
         .from(schema.tenantUsers);
-      const deadline = Date.now() + 60_000;
+      // A delivery cut off mid-send is retried once its job expires (90 s) and pg-boss notices.
+      const deadline = Date.now() + 240_000;
       const delivered = () => new Set(inbox.accepted.flatMap((mail) => mail.to));
       while (Date.now() < deadline && owners.some(({ email }) => !delivered().has(email))) {
         await new Promise((resolve) => setTimeout(resolve, 100));

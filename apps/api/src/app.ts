@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { pingDb } from '@pilar/provisioning';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { crossSiteRefusal } from './http/cross-site-guard.ts';
-import { handleDevMail } from './http/dev-mail.ts';
+import { handleDevMail, isLoopbackUrl } from './http/dev-mail.ts';
 import { sendJson, sendText } from './http/json.ts';
 import { handleLegalPage } from './http/legal-pages.ts';
 import { createStaticSite } from './http/static-site.ts';
@@ -37,6 +37,10 @@ export const createApp = (deps: AppDependencies) => {
   });
 
   const site = deps.config.webRoot ? createStaticSite(deps.config.webRoot) : null;
+  const devMailOf = () =>
+    deps.mailCatcher && !deps.config.trustProxy && isLoopbackUrl(deps.outbox.publicUrl())
+      ? deps.mailCatcher
+      : null;
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -54,8 +58,10 @@ export const createApp = (deps: AppDependencies) => {
     if (path === '/api/tenant/create') return handleTenantCreate(deps, req, res);
     const notFound = () => sendJson(res, 404, { success: false, error: 'Not found' });
     if (path === '/dev/mail' || path.startsWith('/dev/mail/')) {
-      // Only while mail is caught instead of sent (no SMTP_URL).
-      return deps.mailCatcher ? handleDevMail(deps.mailCatcher, req, res, path) : notFound();
+      // Only while mail is caught instead of sent (no SMTP_URL), and never behind a proxy or on
+      // a public address: a proxy's requests come from this machine too.
+      const devMail = devMailOf();
+      return devMail ? handleDevMail(devMail, req, res, path) : notFound();
     }
     if (isWhatsAppWebhookPath(path)) return handleWhatsAppWebhook(deps, req, res);
     const readOnly = req.method === 'GET' || req.method === 'HEAD';

@@ -15,7 +15,7 @@ const commaList = (value: string | undefined) =>
     .filter(Boolean);
 
 /** Without it, the Impressum says plainly what is missing instead of showing made-up data. */
-const NOT_CONFIGURED = (variable: string) => `(nicht konfiguriert: ${variable})`;
+export const NOT_CONFIGURED = (variable: string) => `(nicht konfiguriert: ${variable})`;
 
 const legalSettings = (env: Env): LegalSettings => ({
   operator: {

@@ -93,10 +93,18 @@ const envSchema = z.object({
   /** The data-protection authority responsible for the operator, for the privacy notice. */
   OPERATOR_SUPERVISORY_AUTHORITY: z.optional(z.string()),
   /** The operator's own legal documents instead of the built-in ones, with their versions. */
-  LEGAL_IMPRINT_URL: z.optional(z.url({ error: 'LEGAL_IMPRINT_URL must be a URL' })),
-  LEGAL_PRIVACY_URL: z.optional(z.url({ error: 'LEGAL_PRIVACY_URL must be a URL' })),
-  LEGAL_TERMS_URL: z.optional(z.url({ error: 'LEGAL_TERMS_URL must be a URL' })),
-  LEGAL_DPA_URL: z.optional(z.url({ error: 'LEGAL_DPA_URL must be a URL' })),
+  LEGAL_IMPRINT_URL: z.optional(
+    z.url({ protocol: /^https?$/, error: 'LEGAL_IMPRINT_URL must be an http:// or https:// URL' }),
+  ),
+  LEGAL_PRIVACY_URL: z.optional(
+    z.url({ protocol: /^https?$/, error: 'LEGAL_PRIVACY_URL must be an http:// or https:// URL' }),
+  ),
+  LEGAL_TERMS_URL: z.optional(
+    z.url({ protocol: /^https?$/, error: 'LEGAL_TERMS_URL must be an http:// or https:// URL' }),
+  ),
+  LEGAL_DPA_URL: z.optional(
+    z.url({ protocol: /^https?$/, error: 'LEGAL_DPA_URL must be an http:// or https:// URL' }),
+  ),
   LEGAL_PRIVACY_VERSION: z.optional(z.string()),
   LEGAL_TERMS_VERSION: z.optional(z.string()),
   LEGAL_DPA_VERSION: z.optional(z.string()),

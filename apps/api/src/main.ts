@@ -7,6 +7,7 @@ import { type Env, loadEnv } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openMailTransport } from './mail/mail-setup.ts';
 import { startRuntime } from './runtime.ts';
+import { warnAboutConfiguration } from './start/configuration-warnings.ts';
 import { exitWhenEmbeddedEnds } from './start/embedded-watch.ts';
 import { loadKeyring } from './start/keyring.ts';
 import { listen } from './start/listen.ts';
@@ -15,6 +16,7 @@ import { logUnhandledRejections } from './start/unhandled-rejections.ts';
 
 const start = async (env: Env, logger: Logger) => {
   const config = configFromEnv(env);
+  warnAboutConfiguration(config, logger);
   const keyring = await loadKeyring(config);
   const { url, embedded } = await openDatabaseServer(config.databaseUrl, config.dataDir, logger);
   const embeddedWatch = exitWhenEmbeddedEnds(embedded, logger);

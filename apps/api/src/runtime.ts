@@ -86,7 +86,12 @@ export const startRuntime = async (handle: DbHandle, options: RuntimeOptions) =>
     keyring: services.keyring,
     messageIdDomain: mailDomainOf(mail.from),
     publicUrl: mail.publicUrl,
-    notify: delivery.notify,
+    // After a commit the mail is safe: a failed wake-up only delays it to the relay's sweep, and
+    // must not turn the change that caused it into an error.
+    notify: (mailIds) =>
+      delivery.notify(mailIds).catch((error: unknown) => {
+        logger.warn({ err: error, mailIds }, 'mail delivery not woken; the relay will send it');
+      }),
   });
   await engine.start();
   await delivery.start();

@@ -257,6 +257,24 @@ describe('password reset and changes', () => {
     });
   });
 
+  it('ends a pending address change when the password is reset: the change may be an intruder’s', async () => {
+    server = await startTestServer();
+    const { client } = await signUp();
+    await client.account.changeEmail.mutate({
+      password: owner.password,
+      newEmail: 'fremd@example.com',
+    });
+    const change = linkToken(await mailTo(server, 'fremd@example.com'), '/verify-email');
+    await anonymous(server).account.requestPasswordReset.mutate({ email: owner.ownerEmail });
+    const token = linkToken(
+      await mailTo(server, owner.ownerEmail, /zurücksetzen/),
+      '/reset-password',
+    );
+    await anonymous(server).account.resetPassword.mutate({ token, password: NEW_PASSWORD });
+    const refused = await errorOf(anonymous(server).account.verifyEmail.mutate({ token: change }));
+    expect(refused.data?.domainCode).toBe('TOKEN_INVALID');
+  });
+
   it('refuses common passwords at signup, over tRPC and REST alike, and keeps the seed’s answers', async () => {
     server = await startTestServer();
     const tRPC = await errorOf(

@@ -179,6 +179,18 @@ describe('e-mail verification', () => {
     expect(user?.verified).toBeNull();
   });
 
+  it('sends one mail of several resends asked at the same moment', async () => {
+    server = await startTestServer();
+    const { client } = await signUp();
+    await server.testDb.db
+      .update(schema.accountTokens)
+      .set({ createdAt: sql`now() - interval '61 seconds'` });
+    const answers = await Promise.allSettled(
+      Array.from({ length: 5 }, () => client.account.resendVerification.mutate()),
+    );
+    expect(answers.filter((answer) => answer.status === 'fulfilled')).toHaveLength(1);
+  });
+
   it('says so when the address is already confirmed, and needs a session for the code', async () => {
     server = await startTestServer();
     const { client, mail } = await signUp();

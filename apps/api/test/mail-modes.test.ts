@@ -50,6 +50,16 @@ describe('the two mail modes of the server process', () => {
     }
   });
 
+  it('behind a proxy without SMTP_URL: still catches mail, but /dev/mail is off (the proxy is local too)', async () => {
+    const server = await startServerProcess({ DATA_DIR: dataDir, TRUST_PROXY: 'true' });
+    try {
+      expect(server.output()).toContain('/dev/mail is off');
+      expect((await fetch(`${server.baseUrl}/dev/mail`)).status).toBe(404);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('with SMTP_URL: delivers there with links below PUBLIC_URL, and /dev/mail does not exist', async () => {
     const inbox = await startSmtpInbox();
     const server = await startServerProcess({

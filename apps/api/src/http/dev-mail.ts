@@ -297,3 +297,13 @@ export const handleDevMail = (
   else if (htmlView) sendMailHtml(res, mail.html ?? '');
   else sendPage(res, 200, detailPage(mail, language));
 };
+
+/** Whether a URL names this machine (`localhost`, 127.x, ::1): the public base of links. */
+export const isLoopbackUrl = (url: string) => {
+  try {
+    const { hostname } = new URL(url);
+    return hostname === 'localhost' || isLoopbackAddress(hostname.replace(/^\[|\]$/g, ''));
+  } catch {
+    return false;
+  }
+};

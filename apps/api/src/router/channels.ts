@@ -13,7 +13,10 @@ export const channelsRouter = router({
     webhookUrl: `${ownOrigin(ctx.req, ctx.config.trustProxy)}${webhookPath(ctx.tenantId)}`,
   })),
 
-  /** One secret in plaintext, only on the owner's explicit request (never logged). */
+  /**
+   * One secret in plaintext, on a member's explicit request (never logged): admins set up the
+   * studio's phones and WhatsApp too.
+   */
   revealSecret: memberProcedure
     .input(
       z.object({

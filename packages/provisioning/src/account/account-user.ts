@@ -13,6 +13,7 @@ export const readAccountUser = async (db: Queryable, userId: string) => {
       email: tenantUsers.email,
       passwordHash: tenantUsers.passwordHash,
       emailVerifiedAt: tenantUsers.emailVerifiedAt,
+      role: tenantUsers.role,
       locale: tenantUsers.locale,
       studioName: tenants.name,
     })
@@ -24,3 +25,12 @@ export const readAccountUser = async (db: Queryable, userId: string) => {
 };
 
 export type AccountUserRow = Awaited<ReturnType<typeof readAccountUser>>;
+
+/** Holds the user's row until the transaction ends: account actions of one user in turn. */
+export const lockAccountUser = async (tx: Queryable, userId: string) => {
+  await tx
+    .select({ id: tenantUsers.id })
+    .from(tenantUsers)
+    .where(eq(tenantUsers.id, userId))
+    .for('update');
+};

@@ -1,3 +1,4 @@
+import { USER_AGENT_MAX_LENGTH } from '../auth/sessions.ts';
 import {
   CONSENT_DOCUMENT_KINDS,
   type LegalDocumentInfo,
@@ -19,8 +20,6 @@ export interface ConsentCircumstances {
   clientAddress?: string | null;
   userAgent?: string | null;
 }
-
-const USER_AGENT_MAX_LENGTH = 512;
 
 /** The consent rows of a signup, one per accepted document. */
 export const consentRows = (

@@ -13,7 +13,7 @@ import {
   TOKEN_LIFETIME_MINUTES,
   tokenAgesWithinHour,
 } from './account-tokens.ts';
-import { readAccountUser } from './account-user.ts';
+import { lockAccountUser, readAccountUser } from './account-user.ts';
 import { assertCurrentPassword } from './current-password.ts';
 import { assertPasswordNotCommon } from './password-policy.ts';
 
@@ -42,7 +42,8 @@ export const changePassword = async (
   });
   const endedSessions = await withinTransaction(db, async (tx) => {
     await tx.update(tenantUsers).set({ passwordHash }).where(eq(tenantUsers.id, user.userId));
-    await retireTokens(tx, user.userId, ['password_reset']);
+    // Open reset links and a pending address change end with the old password.
+    await retireTokens(tx, user.userId, ['password_reset', 'email_change']);
     await tx.insert(outboxMails).values(notice);
     return deleteUserSessions(tx, user.userId, who.sessionId);
   });
@@ -84,10 +85,6 @@ export const changeEmail = async (
     });
   }
   if (await isTakenByAnother(db, user.userId, newEmail)) throw new DomainError('EMAIL_TAKEN');
-  assertMailAllowance(await tokenAgesWithinHour(db, user.userId, 'email_change'), {
-    cooldownSeconds: EMAIL_CHANGE_COOLDOWN_SECONDS,
-    perHour: EMAIL_CHANGES_PER_HOUR,
-  });
   const { token, row } = newAccountToken(deps.keyring, user, 'email_change', { newEmail });
   const mail = deps.outbox.row({
     tenantId: user.tenantId,
@@ -101,6 +98,12 @@ export const changeEmail = async (
     },
   });
   await withinTransaction(db, async (tx) => {
+    // Counted under the user's row lock: parallel requests cannot each see room for one more.
+    await lockAccountUser(tx, user.userId);
+    assertMailAllowance(await tokenAgesWithinHour(tx, user.userId, 'email_change'), {
+      cooldownSeconds: EMAIL_CHANGE_COOLDOWN_SECONDS,
+      perHour: EMAIL_CHANGES_PER_HOUR,
+    });
     await retireTokens(tx, user.userId, ['email_change']);
     await tx.insert(accountTokens).values(row);
     await tx.insert(outboxMails).values(mail);

@@ -19,7 +19,7 @@ import {
   TOKEN_LIFETIME_MINUTES,
   tokenAgesWithinHour,
 } from './account-tokens.ts';
-import { readAccountUser } from './account-user.ts';
+import { lockAccountUser, readAccountUser } from './account-user.ts';
 
 export const RESEND_COOLDOWN_SECONDS = 60;
 export const VERIFICATION_MAILS_PER_HOUR = 5;
@@ -78,12 +78,14 @@ const markVerified = async (db: Queryable, userId: string) => {
 export const resendVerification = async (db: Database, deps: AccountDeps, who: AccountUser) => {
   const user = await readAccountUser(db, who.userId);
   if (user.emailVerifiedAt) throw new DomainError('EMAIL_ALREADY_VERIFIED');
-  assertMailAllowance(await tokenAgesWithinHour(db, user.userId, 'verify_email'), {
-    cooldownSeconds: RESEND_COOLDOWN_SECONDS,
-    perHour: VERIFICATION_MAILS_PER_HOUR,
-  });
   const rows = verificationRows(deps.keyring, deps.outbox, user, { welcome: false });
   await withinTransaction(db, async (tx) => {
+    // Counted under the user's row lock: parallel requests cannot each see room for one more.
+    await lockAccountUser(tx, user.userId);
+    assertMailAllowance(await tokenAgesWithinHour(tx, user.userId, 'verify_email'), {
+      cooldownSeconds: RESEND_COOLDOWN_SECONDS,
+      perHour: VERIFICATION_MAILS_PER_HOUR,
+    });
     await retireTokens(tx, user.userId, ['verify_email']);
     await tx.insert(accountTokens).values(rows.token);
     await tx.insert(outboxMails).values(rows.mail);

@@ -12,7 +12,7 @@ import { accountTokens, outboxMails, tenantUsers } from '../schema/index.ts';
 import { randomToken } from '../secrets/random.ts';
 import { hashToken } from '../secrets/token-hash.ts';
 import type { AccountDeps } from './account-deps.ts';
-import { consumeToken, liveToken, TOKEN_LIFETIME_MINUTES } from './account-tokens.ts';
+import { consumeToken, liveToken, retireTokens, TOKEN_LIFETIME_MINUTES } from './account-tokens.ts';
 import { readAccountUser } from './account-user.ts';
 import { assertPasswordNotCommon } from './password-policy.ts';
 
@@ -76,7 +76,7 @@ export const requestPasswordReset = async (
       signupUrl: mailLink(deps.outbox, '/signup/studio'),
     },
   });
-  const sealed = (mail: typeof reset) => JSON.stringify(mail.content);
+  const contentJson = (mail: typeof reset) => JSON.stringify(mail.content);
   const [written] = await db.execute<{ known: string | null; unknown: string | null }>(sql`
     with account as (
       select ${tenantUsers.id} as id, ${tenantUsers.tenantId} as tenant_id, ${tenantUsers.locale} as locale
@@ -95,18 +95,19 @@ export const requestPasswordReset = async (
     ),
     known_mail as (
       insert into ${outboxMails} (id, tenant_id, message_id, recipient, template, locale, content)
-      select ${reset.id}, tenant_id, ${reset.messageId}, ${email}, 'password_reset', locale, ${sealed(reset)}::jsonb
+      select ${reset.id}, tenant_id, ${reset.messageId}, ${email}, 'password_reset', locale, ${contentJson(reset)}::jsonb
       from account
       returning id
     ),
     unknown_mail as (
       insert into ${outboxMails} (id, tenant_id, message_id, recipient, template, locale, content)
-      select ${unknown.id}, null, ${unknown.messageId}, ${email}, 'password_reset_unknown', ${unknown.locale}, ${sealed(unknown)}::jsonb
+      select ${unknown.id}, null, ${unknown.messageId}, ${email}, 'password_reset_unknown', ${unknown.locale}, ${contentJson(unknown)}::jsonb
       where not exists (select 1 from account)
       returning id
     )
     select (select id from known_mail) as known, (select id from unknown_mail) as unknown`);
-  await deps.outbox.notify([written?.known ?? written?.unknown ?? unknown.id]);
+  const mailId = written?.known ?? written?.unknown;
+  if (mailId) await deps.outbox.notify([mailId]);
   return { accepted: true as const };
 };
 
@@ -128,6 +129,8 @@ export const resetPassword = async (
     const user = await readAccountUser(tx, used.userId);
     await tx.update(tenantUsers).set({ passwordHash }).where(eq(tenantUsers.id, user.userId));
     await deleteUserSessions(tx, user.userId);
+    // A pending address change could be someone else's: a new password ends it too.
+    await retireTokens(tx, user.userId, ['password_reset', 'email_change']);
     await clearFailures(tx, accountKey(user.email));
     const notice = deps.outbox.row({
       tenantId: user.tenantId,

@@ -7,7 +7,8 @@ import { hashToken } from '../secrets/token-hash.ts';
 export const SESSION_LIFETIME_SECONDS = 14 * 24 * 60 * 60;
 /** `last_seen_at` is written at most this often per session, not on every request. */
 const LAST_SEEN_PRECISION_SECONDS = 60;
-const USER_AGENT_MAX_LENGTH = 512;
+/** How much of a User-Agent is kept (sessions, consent records). */
+export const USER_AGENT_MAX_LENGTH = 512;
 
 /** A new session with a 256-bit token; the database keeps only the token's hash. */
 export const createSession = async (

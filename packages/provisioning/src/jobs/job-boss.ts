@@ -47,7 +47,7 @@ export const createJobBoss = (handle: DbHandle, options: JobBossOptions = {}): J
   const install = async () => {
     // Processes starting together would otherwise install pg-boss and create the queues
     // concurrently, which deadlocks inside pg-boss; one at a time, the later ones find it done.
-    const release = await waitForLock(handle, 'provisioning-engine-setup');
+    const release = await waitForLock(handle, 'job-engine-setup');
     try {
       await boss.start();
       for (const [name, queue] of queues) await boss.createQueue(name, { name, ...queue });

@@ -41,9 +41,10 @@ export interface MailDelivery {
   notify(mailIds: readonly string[]): Promise<void>;
   /**
    * Sends jobs for pending mails no job is known to carry: never handed over (the writer died
-   * after its commit) or handed over long ago (the job died with its process). Returns how many.
+   * after its commit) or neither handed over nor tried for hours (the job is gone). Returns how
+   * many.
    */
-  relay(options?: { everything?: boolean }): Promise<number>;
+  relay(options?: { unnotifiedAfterSeconds?: number }): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -51,8 +52,17 @@ interface MailJob {
   mailId: string;
 }
 
-/** A job handed over this long ago without an outcome counts as lost (its backoff is shorter). */
-const LOST_AFTER_SECONDS = 30 * 60;
+/**
+ * A mail neither handed to a job nor tried for this long counts as lost: longer than the longest
+ * wait between two of its attempts (5 s doubled ten times, with pg-boss's jitter up to twice
+ * that: under 3 hours), so a mail waiting for its next retry is never given a second job.
+ */
+const LOST_AFTER_SECONDS = 4 * 60 * 60;
+/**
+ * One attempt ends within the sender's timeouts (connection, greeting, socket: under a minute);
+ * a job still active after this died with its process, and pg-boss gives it to another worker.
+ */
+const ATTEMPT_EXPIRE_SECONDS = 90;
 /** A writer notifies right after its commit; only a mail older than this missed it. */
 const UNNOTIFIED_AFTER_SECONDS = 10;
 
@@ -88,6 +98,7 @@ export const createMailDelivery = (
     retryLimit: maxAttempts - 1,
     retryDelay: retryDelaySeconds,
     retryBackoff: true,
+    expireInSeconds: ATTEMPT_EXPIRE_SECONDS,
   });
   const workerIds: string[] = [];
   let relayTimer: NodeJS.Timeout | undefined;
@@ -100,6 +111,11 @@ export const createMailDelivery = (
       const [mail] = await db.select().from(outboxMails).where(eq(outboxMails.id, mailId));
       if (mail?.status !== 'pending' || !mail.content) return;
       const attempts = mail.attempts + 1;
+      // Tried now: the relay leaves it to its job for a while.
+      await db
+        .update(outboxMails)
+        .set({ enqueuedAt: sql`now()` })
+        .where(eq(outboxMails.id, mailId));
       try {
         const content = openMailContent(keyring, { ...mail, content: mail.content });
         const rendered = await renderMail(content, mail.locale as Locale, brand());
@@ -152,22 +168,20 @@ export const createMailDelivery = (
     if (id) boss.notifyWorker(id);
   };
 
-  const relay: MailDelivery['relay'] = async ({ everything = false } = {}) => {
+  const relay: MailDelivery['relay'] = async ({
+    unnotifiedAfterSeconds = UNNOTIFIED_AFTER_SECONDS,
+  } = {}) => {
     const lost = or(
       and(
         isNull(outboxMails.enqueuedAt),
-        lt(outboxMails.createdAt, sql`now() - make_interval(secs => ${UNNOTIFIED_AFTER_SECONDS})`),
+        lt(outboxMails.createdAt, sql`now() - make_interval(secs => ${unnotifiedAfterSeconds})`),
       ),
       lt(outboxMails.enqueuedAt, sql`now() - make_interval(secs => ${LOST_AFTER_SECONDS})`),
     );
     const rows = await db
       .select({ id: outboxMails.id })
       .from(outboxMails)
-      .where(
-        everything
-          ? eq(outboxMails.status, 'pending')
-          : and(eq(outboxMails.status, 'pending'), lost),
-      )
+      .where(and(eq(outboxMails.status, 'pending'), lost))
       .limit(1000);
     const free: string[] = [];
     for (const { id } of rows) {
@@ -198,8 +212,9 @@ export const createMailDelivery = (
         );
         workerIds.push(workerId);
       }
-      // Nothing of this process delivers yet: every pending mail nobody holds gets a job now.
-      await relay({ everything: true });
+      // Mails whose writer died before handing them over get a job now; a job that was active in
+      // a process that died is expired and retried by pg-boss itself.
+      await relay({ unnotifiedAfterSeconds: 0 });
       relayTimer = setInterval(() => {
         relay().catch((error: unknown) => onError(error, 'mail relay'));
       }, relayIntervalSeconds * 1000);

@@ -17,6 +17,7 @@ import {
   tenantUsers,
   whatsAppChannels,
 } from '../schema/index.ts';
+import { lockTenant } from '../tenants/lock-tenant.ts';
 
 export interface DeleteStudioDeps extends AccountDeps {
   providers: ChannelProviders;
@@ -36,11 +37,11 @@ const nameMismatch = () =>
 
 /**
  * Deletes the studio for good (Art. 17 GDPR, AVV Art. 28(3)(g)), for its owner, with the
- * password and the studio's name typed as a confirmation. Its numbers and WhatsApp channels are
- * given back through the provider seam first (a failure stops the deletion, so nothing stays
- * paid for unseen); then one transaction deletes the studio — its every row, by the foreign
- * keys — with what other tables hold of it under its members' addresses, and writes the
- * confirmation mail, which belongs to no studio any more.
+ * password and the studio's name typed as a confirmation. In one transaction its numbers and
+ * WhatsApp channels are given back through the provider seam (a failure stops the deletion, so
+ * nothing stays paid for unseen), the studio is deleted — its every row, by the foreign keys —
+ * with what other tables hold of it under its members' addresses, and the confirmation mail is
+ * written, which belongs to no studio any more.
  */
 export const deleteStudio = async (
   db: Database,
@@ -49,23 +50,11 @@ export const deleteStudio = async (
   { password, studioName }: { password: string; studioName: string },
 ) => {
   const owner = await readAccountUser(db, who.userId);
+  if (owner.role !== 'owner') throw new DomainError('OWNER_ONLY');
   await assertCurrentPassword(db, deps, owner, password);
   if (studioName.trim() !== owner.studioName.trim()) throw nameMismatch();
 
   const tenantId = owner.tenantId;
-  for (const { number } of await db
-    .select({ number: phoneNumbers.number })
-    .from(phoneNumbers)
-    .where(eq(phoneNumbers.tenantId, tenantId))) {
-    await deps.providers.phone.releaseNumber({ tenantId, number });
-  }
-  for (const { waNumber } of await db
-    .select({ waNumber: whatsAppChannels.waNumber })
-    .from(whatsAppChannels)
-    .where(eq(whatsAppChannels.tenantId, tenantId))) {
-    await deps.providers.whatsApp.releaseChannel({ tenantId, waNumber });
-  }
-
   const confirmation = deps.outbox.row({
     tenantId: null,
     to: owner.email,
@@ -73,6 +62,22 @@ export const deleteStudio = async (
     content: { template: 'studio_deleted', studioName: owner.studioName },
   });
   await withinTransaction(db, async (tx) => {
+    // The studio's lock first: a provisioning step holds it while it allocates, so every number
+    // and channel is read (and released) after the last one was written, and a second deletion
+    // waits and then finds nothing.
+    await lockTenant(tx, tenantId);
+    for (const { number } of await tx
+      .select({ number: phoneNumbers.number })
+      .from(phoneNumbers)
+      .where(eq(phoneNumbers.tenantId, tenantId))) {
+      await deps.providers.phone.releaseNumber({ tenantId, number });
+    }
+    for (const { waNumber } of await tx
+      .select({ waNumber: whatsAppChannels.waNumber })
+      .from(whatsAppChannels)
+      .where(eq(whatsAppChannels.tenantId, tenantId))) {
+      await deps.providers.whatsApp.releaseChannel({ tenantId, waNumber });
+    }
     const members = await tx
       .select({ email: tenantUsers.email })
       .from(tenantUsers)

@@ -4,6 +4,7 @@ import { readAccountUser } from '../account/account-user.ts';
 import { assertCurrentPassword } from '../account/current-password.ts';
 import { tenantScope } from '../db/tenant-scope.ts';
 import type { Database, Queryable } from '../db/types.ts';
+import { DomainError } from '../errors.ts';
 import {
   consentRecords,
   conversations,
@@ -195,6 +196,8 @@ export const exportStudioData = async (
   who: AccountUser,
   { password }: { password: string },
 ) => {
-  await assertCurrentPassword(db, deps, await readAccountUser(db, who.userId), password);
+  const owner = await readAccountUser(db, who.userId);
+  if (owner.role !== 'owner') throw new DomainError('OWNER_ONLY');
+  await assertCurrentPassword(db, deps, owner, password);
   return tenantScope(db, who.tenantId)((tx) => exportStudio(tx, who.tenantId));
 };

@@ -12,6 +12,7 @@ import { mailLink, type Outbox } from '../mail/outbox.ts';
 import { invitations, outboxMails, tenants, tenantUsers } from '../schema/index.ts';
 import { randomToken } from '../secrets/random.ts';
 import { hashToken } from '../secrets/token-hash.ts';
+import { lockTenant } from '../tenants/lock-tenant.ts';
 
 export const INVITATION_VALID_DAYS = 7;
 export const INVITATIONS_PER_HOUR = 20;
@@ -35,6 +36,9 @@ export const inviteMember = async (
   inviter: Inviter,
   { email, role }: { email: string; role: 'admin' },
 ) => {
+  // Invitations of one studio in turn: the hourly count and the one open invitation per address
+  // hold under parallel requests.
+  await withinTransaction(tx, (locked) => lockTenant(locked, inviter.tenantId));
   const [registered] = await tx.execute<{ registered: boolean }>(
     sql`select pilar_email_registered(${email}) as registered`,
   );
