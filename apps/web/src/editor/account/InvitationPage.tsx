@@ -1,8 +1,4 @@
-import {
-  invitationAcceptInputSchema,
-  PASSWORD_MAX_BYTES,
-  PASSWORD_MIN_LENGTH,
-} from '@pilar/provisioning/contracts';
+import { invitationAcceptInputSchema } from '@pilar/provisioning/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef } from 'react';
 import { errorData } from '../../errors/api-error.ts';
@@ -10,7 +6,6 @@ import { useLanguage } from '../../i18n/i18n.tsx';
 import { navigate } from '../../router.ts';
 import { trpc } from '../../trpc.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
-import { TextField } from '../../ui/TextField.tsx';
 import { LoadError } from '../shell/LoadError.tsx';
 import { useEditorText } from '../useEditorText.ts';
 import {
@@ -20,6 +15,7 @@ import {
   mismatchProblem,
   serverProblems,
 } from './account-forms.ts';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 import { PublicPage } from './PublicPage.tsx';
 import { useAccountErrorText, useAccountForm } from './useAccountForm.ts';
 
@@ -178,20 +174,11 @@ const AcceptForm = ({ token, invitation }: { token: string; invitation: Invitati
       <form ref={form.form} noValidate onSubmit={(event) => void submit(event)}>
         {/* For password managers: the new password belongs to this address. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-        <TextField
+        <NewPasswordFields
           label={t('passwordLabel')}
-          hint={t('passwordRules', { min: PASSWORD_MIN_LENGTH, maxBytes: PASSWORD_MAX_BYTES })}
-          type="password"
-          autoComplete="new-password"
-          required
-          {...form.bind('password')}
-        />
-        <TextField
-          label={t('invitationRepeatLabel')}
-          type="password"
-          autoComplete="new-password"
-          required
-          {...form.bind('repeat')}
+          repeatLabel={t('invitationRepeatLabel')}
+          password={form.bind('password')}
+          repeat={form.bind('repeat')}
         />
         <div className="ed-form-error" role="alert">
           {form.failure ? failureText() : null}

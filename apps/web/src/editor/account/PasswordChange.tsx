@@ -1,13 +1,10 @@
-import {
-  PASSWORD_MAX_BYTES,
-  PASSWORD_MIN_LENGTH,
-  passwordChangeInputSchema,
-} from '@pilar/provisioning/contracts';
+import { passwordChangeInputSchema } from '@pilar/provisioning/contracts';
 import { type FormEvent, useState } from 'react';
 import { trpc } from '../../trpc.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { useEditorText } from '../useEditorText.ts';
 import { byCount, contractProblems, mismatchProblem, serverProblems } from './account-forms.ts';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 import { useAccountErrorText, useAccountForm } from './useAccountForm.ts';
 
 const FIELDS = { currentPassword: 'current', newPassword: 'password' } as const;
@@ -71,20 +68,11 @@ export const PasswordChange = () => {
           required
           {...form.bind('current')}
         />
-        <TextField
+        <NewPasswordFields
           label={t('newPasswordLabel')}
-          hint={t('passwordRules', { min: PASSWORD_MIN_LENGTH, maxBytes: PASSWORD_MAX_BYTES })}
-          type="password"
-          autoComplete="new-password"
-          required
-          {...form.bind('password')}
-        />
-        <TextField
-          label={t('repeatPasswordLabel')}
-          type="password"
-          autoComplete="new-password"
-          required
-          {...form.bind('repeat')}
+          repeatLabel={t('repeatPasswordLabel')}
+          password={form.bind('password')}
+          repeat={form.bind('repeat')}
         />
         <div className="ed-account-actions">
           <button type="submit" className="button primary" disabled={change.isPending}>

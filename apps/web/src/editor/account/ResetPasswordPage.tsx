@@ -1,14 +1,9 @@
-import {
-  PASSWORD_MAX_BYTES,
-  PASSWORD_MIN_LENGTH,
-  passwordResetInputSchema,
-} from '@pilar/provisioning/contracts';
+import { passwordResetInputSchema } from '@pilar/provisioning/contracts';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { errorMessages } from '../../i18n/error-messages.ts';
 import { useTranslation } from '../../i18n/i18n.tsx';
 import { trpc } from '../../trpc.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
-import { TextField } from '../../ui/TextField.tsx';
 import { useEditorText } from '../useEditorText.ts';
 import {
   contractProblems,
@@ -17,6 +12,7 @@ import {
   mismatchProblem,
   serverProblems,
 } from './account-forms.ts';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 import { PublicPage } from './PublicPage.tsx';
 import { useAccountErrorText, useAccountForm } from './useAccountForm.ts';
 
@@ -96,20 +92,11 @@ export const ResetPasswordPage = ({ token }: { token: string | null }) => {
       <h1>{t('resetTitle')}</h1>
       <p>{t('resetIntro')}</p>
       <form ref={form.form} noValidate onSubmit={(event) => void submit(event)}>
-        <TextField
+        <NewPasswordFields
           label={t('newPasswordLabel')}
-          hint={t('passwordRules', { min: PASSWORD_MIN_LENGTH, maxBytes: PASSWORD_MAX_BYTES })}
-          type="password"
-          autoComplete="new-password"
-          required
-          {...form.bind('password')}
-        />
-        <TextField
-          label={t('repeatPasswordLabel')}
-          type="password"
-          autoComplete="new-password"
-          required
-          {...form.bind('repeat')}
+          repeatLabel={t('repeatPasswordLabel')}
+          password={form.bind('password')}
+          repeat={form.bind('repeat')}
         />
         <div className="ed-form-error" role="alert">
           {refusedLink ? (
