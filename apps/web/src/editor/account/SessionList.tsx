@@ -88,7 +88,7 @@ export const SessionList = () => {
           return (
             <li key={session.id} className="ed-session">
               <div>
-                <p className="ed-session-device">
+                <p className="ed-row-title">
                   {device}{' '}
                   {session.current && (
                     <span className="ed-badge" data-active="true">
@@ -96,7 +96,7 @@ export const SessionList = () => {
                     </span>
                   )}
                 </p>
-                <dl className="ed-session-facts">
+                <dl className="ed-row-facts">
                   <dt>{t('sessionCreated')}</dt>
                   <dd>{when.format(new Date(session.createdAt))}</dd>
                   <dt>{t('sessionLastSeen')}</dt>
