@@ -51,7 +51,7 @@ describe(`row-level security on ${describeDatabase()}`, () => {
   it('is forced with a policy on every tenant table, and tenant work runs as a role that cannot bypass it', async () => {
     const report = await inspectTenantIsolation(testDb.db);
     expect(report.tables.map((table) => table.name)).toEqual(tenantTableNames());
-    expect(report.tables).toHaveLength(17);
+    expect(report.tables).toHaveLength(19);
     for (const table of report.tables) {
       expect(table, table.name).toMatchObject({ enabled: true, forced: true, policies: 1 });
     }

@@ -11,3 +11,4 @@ export * from './settings-sections.ts';
 export * from './signup.ts';
 export * from './team.ts';
 export * from './tenant-config.ts';
+export * from './go-live.ts';

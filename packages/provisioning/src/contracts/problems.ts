@@ -41,6 +41,9 @@ export const PROBLEM_CODES = [
   'unchanged',
   'notAccepted',
   'notMatching',
+  'invalidPostalCode',
+  'fileTooLarge',
+  'unsupportedFileType',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 /** The limits or values a problem names, e.g. `{ max: 100 }` or `{ day: 'monday' }`. */

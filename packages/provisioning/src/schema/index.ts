@@ -1,4 +1,5 @@
 export * from './account-tokens.ts';
+export * from './channel-lifecycles.ts';
 export * from './consent-records.ts';
 export * from './conversations.ts';
 export * from './enums.ts';

@@ -19,6 +19,8 @@ const tenantOwnedTables = {
   outbox_mails: schema.outboxMails,
   invitations: schema.invitations,
   consent_records: schema.consentRecords,
+  channel_lifecycles: schema.channelLifecycles,
+  verification_documents: schema.verificationDocuments,
 } as const;
 
 /** Row counts of one tenant in every table that holds tenant data (the tenant row included). */
