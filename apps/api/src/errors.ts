@@ -37,6 +37,7 @@ const TRPC_CODE_BY_DOMAIN_CODE: Record<DomainErrorCode, TRPCErrorCode> = {
   INVITATION_NOT_FOUND: 'NOT_FOUND',
   MEMBER_NOT_FOUND: 'NOT_FOUND',
   CANNOT_REMOVE_OWNER: 'CONFLICT',
+  PHONE_DETAILS_LOCKED: 'CONFLICT',
 };
 
 export const toTRPCError = (error: DomainError) =>

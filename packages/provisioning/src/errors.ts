@@ -49,6 +49,8 @@ const MESSAGES = {
   INVITATION_NOT_FOUND: () => 'Invitation not found',
   MEMBER_NOT_FOUND: () => 'Team member not found',
   CANNOT_REMOVE_OWNER: () => 'The owner cannot be removed from the team',
+  PHONE_DETAILS_LOCKED: ({ stage }: { stage: string }) =>
+    `The business details cannot be changed now (stage: ${stage})`,
 } satisfies Record<string, (data: never) => string>;
 
 type Messages = typeof MESSAGES;
