@@ -7,6 +7,7 @@ import { sendJson, sendText } from './http/json.ts';
 import { handleLegalPage } from './http/legal-pages.ts';
 import { createStaticSite } from './http/static-site.ts';
 import { handleTenantCreate } from './rest/tenant-create.ts';
+import { handleBundleCallback, isBundleCallbackPath } from './rest/twilio-bundle-callback.ts';
 import { handleWhatsAppWebhook, isWhatsAppWebhookPath } from './rest/whatsapp-webhook.ts';
 import { appRouter } from './router/root.ts';
 import type { AppDependencies } from './trpc/context.ts';
@@ -30,6 +31,8 @@ export const createApp = (deps: AppDependencies) => {
     router: appRouter,
     basePath: '/trpc/',
     createContext: ({ req, res }) => ({ ...deps, req, res }),
+    // The largest request is a business document's upload (10 MB) with its form fields.
+    maxBodySize: 11 * 1024 * 1024,
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR')
         deps.logger.error({ err: error, path }, 'tRPC error');
@@ -44,6 +47,8 @@ export const createApp = (deps: AppDependencies) => {
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    // A provider's signed callback: no browser, no session; its signature is the check.
+    if (isBundleCallbackPath(path)) return handleBundleCallback(deps, req, res);
     const refusal = crossSiteRefusal(req, deps.config.allowedOrigins, deps.config.trustProxy);
     if (refusal) return sendJson(res, refusal.status, { success: false, error: refusal.message });
     if (path.startsWith('/trpc/')) return trpc(req, res);

@@ -41,6 +41,37 @@ const legalSettings = (env: Env): LegalSettings => ({
   },
 });
 
+const requiredForTwilio = (env: Env) => {
+  const missing = (
+    ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'VOICE_AGENT_SIP_URI'] as const
+  ).filter((name) => !env[name]);
+  if (missing.length > 0) {
+    throw new Error(
+      `Invalid environment:\n${missing.map((name) => `  ${name}: required with PHONE_PROVIDER=twilio`).join('\n')}`,
+    );
+  }
+  return {
+    accountSid: env.TWILIO_ACCOUNT_SID as string,
+    authToken: env.TWILIO_AUTH_TOKEN as string,
+    voiceAgentSipUri: env.VOICE_AGENT_SIP_URI as string,
+    apiBaseUrl: env.TWILIO_API_BASE_URL?.replace(/\/+$/, ''),
+  };
+};
+
+/** The carrier of the studios' numbers, and how its review is followed. */
+const phoneSettings = (env: Env) =>
+  env.PHONE_PROVIDER === 'twilio'
+    ? ({
+        provider: 'twilio',
+        twilio: requiredForTwilio(env),
+        reviewPollSeconds: env.PHONE_REVIEW_POLL_SECONDS ?? 300,
+      } as const)
+    : ({
+        provider: 'sandbox',
+        reviewSeconds: env.SANDBOX_REVIEW_SECONDS,
+        reviewPollSeconds: env.PHONE_REVIEW_POLL_SECONDS ?? 1,
+      } as const);
+
 /** What the server process runs with, derived from the validated environment in this one place. */
 export const configFromEnv = (env: Env) => ({
   listen: { port: env.PORT, host: env.HOST },
@@ -53,6 +84,7 @@ export const configFromEnv = (env: Env) => ({
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
     operatorName: env.OPERATOR_NAME,
   },
+  phone: phoneSettings(env),
   sandbox: {
     stepDelayMs: env.SANDBOX_STEP_DELAY_MS,
     failures: parseFailureSpec(env.SANDBOX_FAIL_STEP),

@@ -52,6 +52,35 @@ const envSchema = z.object({
   TRUST_PROXY: z._default(z.stringbool({ error: 'must be true or false' }), false),
   SANDBOX_STEP_DELAY_MS: integer(0, 600_000, 0),
   SANDBOX_FAIL_STEP: z._default(z.string(), ''),
+  /** How long the sandbox carrier's review of a studio's business details takes. */
+  SANDBOX_REVIEW_SECONDS: integer(0, 86_400, 5),
+  /** Who provides the studios' phone numbers: the built-in sandbox or Twilio. */
+  PHONE_PROVIDER: z._default(
+    z.enum(['sandbox', 'twilio'], { error: 'must be sandbox or twilio' }),
+    'sandbox',
+  ),
+  TWILIO_ACCOUNT_SID: z.optional(
+    z.string().check(z.regex(/^AC[0-9a-fA-F]{32}$/, 'must be an account SID (AC + 32 hex digits)')),
+  ),
+  TWILIO_AUTH_TOKEN: z.optional(z.string()),
+  /** Instead of `https://<label>.twilio.com`, `<base>/<label>` (a local fake or a recording proxy). */
+  TWILIO_API_BASE_URL: z.optional(
+    z.url({
+      protocol: /^https?$/,
+      error: 'TWILIO_API_BASE_URL must be an http:// or https:// URL',
+    }),
+  ),
+  /** Where the carrier sends a studio's calls: the voice agent's SIP URI (`sip:agent@host`). */
+  VOICE_AGENT_SIP_URI: z.optional(
+    z.string().check(z.regex(/^sips?:[^\s]+$/, 'must be a sip: or sips: URI')),
+  ),
+  /** How often a pending review is read again (default: 1 s on the sandbox, 300 s on Twilio). */
+  PHONE_REVIEW_POLL_SECONDS: z.optional(
+    numeric().check(
+      z.gt(0, 'must be more than 0'),
+      z.lte(MAX_TIMER_SECONDS, `must be at most ${MAX_TIMER_SECONDS}`),
+    ),
+  ),
   PROVISIONING_CONCURRENCY: integer(1, 64, 4),
   PROVISIONING_RETRY_DELAY_SECONDS: integer(0, 86_400, 1),
   PROVISIONING_RECOVERY_INTERVAL_SECONDS: seconds(15),

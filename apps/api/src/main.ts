@@ -1,4 +1,4 @@
-import { createDb } from '@pilar/provisioning';
+import { createDb, placeholderPhone } from '@pilar/provisioning';
 import { createSandboxProviders, sandboxBeforeStep } from '@pilar/provisioning/sandbox';
 import { createApp } from './app.ts';
 import { configFromEnv } from './config.ts';
@@ -11,6 +11,7 @@ import { warnAboutConfiguration } from './start/configuration-warnings.ts';
 import { exitWhenEmbeddedEnds } from './start/embedded-watch.ts';
 import { loadKeyring } from './start/keyring.ts';
 import { listen } from './start/listen.ts';
+import { phoneCarrierOf } from './start/phone-carrier.ts';
 import { closeServer, onShutdown } from './start/shutdown.ts';
 import { logUnhandledRejections } from './start/unhandled-rejections.ts';
 
@@ -28,11 +29,16 @@ const start = async (env: Env, logger: Logger) => {
     logger,
     services: {
       keyring,
-      providers: createSandboxProviders(),
+      providers: {
+        ...createSandboxProviders(),
+        phone: phoneCarrierOf(config.phone, config.sandbox),
+      },
+      placeholderPhone,
       beforeStep: sandboxBeforeStep(config.sandbox),
     },
     config: config.app,
     engine: config.engine,
+    phone: config.phone,
     mail: {
       ...transport,
       from: config.mail.from,

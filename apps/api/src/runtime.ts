@@ -3,6 +3,7 @@ import {
   createMailDelivery,
   createOutbox,
   createPasswordHasher,
+  createPhoneGoLive,
   createProvisioningEngine,
   createRunFeed,
   type DbHandle,
@@ -42,7 +43,11 @@ export interface RuntimeOptions {
   logger: Logger;
   engine?: Omit<EngineOptions, 'observer' | 'onError'> & Omit<JobBossOptions, 'onError'>;
   mail: RuntimeMail;
+  phone: { reviewPollSeconds: number; sweepIntervalSeconds?: number };
 }
+
+/** Where the carrier reports a studio's review (signed); the route is `twilio-bundle-callback.ts`. */
+export const bundleCallbackPath = (tenantId: string) => `/webhooks/twilio/bundles/${tenantId}`;
 
 /**
  * Everything a server process runs besides HTTP: the job engine with its workers (provisioning
@@ -93,8 +98,17 @@ export const startRuntime = async (handle: DbHandle, options: RuntimeOptions) =>
         logger.warn({ err: error, mailIds }, 'mail delivery not woken; the relay will send it');
       }),
   });
+  const phoneGoLive = createPhoneGoLive(jobs, handle, {
+    carrier: services.providers.phone,
+    keyring: services.keyring,
+    statusCallbackUrl: (tenantId) => `${mail.publicUrl()}${bundleCallbackPath(tenantId)}`,
+    reviewPollSeconds: options.phone.reviewPollSeconds,
+    sweepIntervalSeconds: options.phone.sweepIntervalSeconds,
+    onError,
+  });
   await engine.start();
   await delivery.start();
+  await phoneGoLive.start();
   const feed = await createRunFeed(handle);
   const passwords = createPasswordHasher(
     options.hashThreads ? { threads: options.hashThreads } : {},
@@ -107,6 +121,7 @@ export const startRuntime = async (handle: DbHandle, options: RuntimeOptions) =>
     engine,
     feed,
     outbox,
+    phoneGoLive,
     mailCatcher: mail.catcher,
     metrics,
     logger,
@@ -119,6 +134,7 @@ export const startRuntime = async (handle: DbHandle, options: RuntimeOptions) =>
       maintenance.stop();
       await engine.stop();
       await delivery.stop();
+      await phoneGoLive.stop();
       await jobs.stop();
       await feed.close();
       await passwords.close();

@@ -9,7 +9,12 @@ import { createTestServices, TEST_ENGINE_OPTIONS } from '@pilar/provisioning/tes
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.ts';
 import { startRuntime } from '../src/runtime.ts';
-import { postJson, startTestServer, type TestServer } from './support/test-server.ts';
+import {
+  postJson,
+  startTestServer,
+  TEST_PHONE_OPTIONS,
+  type TestServer,
+} from './support/test-server.ts';
 
 describe('secret key rotation', () => {
   let server: TestServer;
@@ -38,6 +43,7 @@ describe('secret key rotation', () => {
       services: createTestServices({ keyring: rotated }),
       config: server.deps.config,
       engine: TEST_ENGINE_OPTIONS,
+      phone: TEST_PHONE_OPTIONS,
       hashThreads: 1,
       mail: { ...server.mail, sender: createSmtpSender(server.mails?.smtpUrl ?? '') },
     });

@@ -174,8 +174,8 @@ describe('the studio’s data: consent records, export, deletion', () => {
     const providers: ChannelProviders = {
       phone: {
         ...sandbox.phone,
-        releaseNumber: async ({ number }) => {
-          released.push(number);
+        release: async ({ tenantId }) => {
+          released.push(`phone of ${tenantId}`);
         },
       },
       whatsApp: {
@@ -225,7 +225,7 @@ describe('the studio’s data: consent records, export, deletion', () => {
     });
     expect(jar.setCookieHeaders.at(-1)).toMatch(/^pilar_session=; .*Max-Age=0$/);
     expect(released.sort()).toEqual(
-      [channels.phoneNumbers[0]?.number, channels.whatsappChannels[0]?.waNumber].sort(),
+      [`phone of ${tenantId}`, channels.whatsappChannels[0]?.waNumber].sort(),
     );
     const confirmation = await mailTo(
       server,

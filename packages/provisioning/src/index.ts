@@ -37,10 +37,18 @@ export {
 } from './auth/sessions.ts';
 export { listChannels } from './channels/list-channels.ts';
 // Channels
+export {
+  CarrierError,
+  NONCOMPLIANT_DETAILS,
+  type PhoneCarrier,
+  type ReviewOutcome,
+  type StepResult,
+  type SubSteps,
+  type VerificationDocument,
+} from './channels/phone-carrier.ts';
+export { type PlaceholderPhone, placeholderPhone } from './channels/placeholders.ts';
 export type {
-  AllocatedPhoneNumber,
   ChannelProviders,
-  PhoneNumberProvider,
   RegisteredWhatsAppChannel,
   WhatsAppProvider,
 } from './channels/providers.ts';
@@ -74,6 +82,11 @@ export {
   isDomainError,
   retryAfterOf,
 } from './errors.ts';
+// Going live
+export { followGoLiveStatus } from './going-live/follow-go-live.ts';
+export { type GoLiveStatus, goLiveStatus, phoneInReview } from './going-live/go-live-status.ts';
+export { readPhoneVerification } from './going-live/read-phone-verification.ts';
+export { submitPhoneVerification } from './going-live/submit-phone-verification.ts';
 export { createJobBoss, type JobBoss, type JobBossOptions } from './jobs/job-boss.ts';
 export {
   createMailDelivery,
@@ -81,6 +94,11 @@ export {
   type MailDeliveryOptions,
   type MailObserver,
 } from './jobs/mail-delivery.ts';
+export {
+  createPhoneGoLive,
+  type PhoneGoLive,
+  type PhoneGoLiveOptions,
+} from './jobs/phone-go-live.ts';
 // Provisioning runs
 export {
   createProvisioningEngine,

@@ -10,6 +10,7 @@ import {
   getTenantByDomain,
   isDomainError,
   PROVISIONING_STEPS,
+  placeholderPhone,
   schema,
 } from '../src/index.ts';
 import { countOrphanRows, countTenantRows } from './support/tenant-rows.ts';
@@ -211,16 +212,10 @@ describe(`createTenant on ${describeDatabase()}`, () => {
     let calls = 0;
     const colliding = createTestServices({
       keyring: services.keyring,
-      providers: {
-        ...services.providers,
-        phone: {
-          ...services.providers.phone,
-          allocateNumber: async (request) => {
-            calls++;
-            const fresh = await services.providers.phone.allocateNumber(request);
-            return calls === 1 ? { ...fresh, number: taken?.number ?? '' } : fresh;
-          },
-        },
+      placeholderPhone: () => {
+        calls++;
+        const fresh = placeholderPhone();
+        return calls === 1 ? { ...fresh, number: taken?.number ?? '' } : fresh;
       },
     });
     await provisioning.stop();

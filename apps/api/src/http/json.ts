@@ -38,11 +38,8 @@ export class BadRequestBodyError extends Error {
 export const isJsonContentType = (value: string | undefined) =>
   /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(value?.trim() ?? '');
 
-/**
- * Reads and parses a JSON object body, refusing excess size or bad syntax (the content type
- * was already checked by the cross-site guard).
- */
-export const readJsonObject = async (req: IncomingMessage, maxBytes: number): Promise<unknown> => {
+/** The whole body, refused (413) beyond `maxBytes` before more is read. */
+export const readBody = async (req: IncomingMessage, maxBytes: number): Promise<Buffer> => {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes)
     throw new BadRequestBodyError(413, `Request body exceeds ${maxBytes} bytes`);
@@ -54,9 +51,18 @@ export const readJsonObject = async (req: IncomingMessage, maxBytes: number): Pr
       throw new BadRequestBodyError(413, `Request body exceeds ${maxBytes} bytes`);
     chunks.push(chunk as Buffer);
   }
+  return Buffer.concat(chunks);
+};
+
+/**
+ * Reads and parses a JSON object body, refusing excess size or bad syntax (the content type
+ * was already checked by the cross-site guard).
+ */
+export const readJsonObject = async (req: IncomingMessage, maxBytes: number): Promise<unknown> => {
+  const raw = await readBody(req, maxBytes);
   let body: unknown;
   try {
-    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
   } catch {
     throw new BadRequestBodyError(400, 'Request body is not valid JSON');
   }

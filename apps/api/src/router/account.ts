@@ -90,7 +90,11 @@ export const accountRouter = router({
     .mutation(async ({ ctx, input }) => {
       const result = await deleteStudio(
         ctx.db,
-        { ...accountDeps(ctx), providers: ctx.services.providers },
+        {
+          ...accountDeps(ctx),
+          providers: ctx.services.providers,
+          releasePhone: ctx.phoneGoLive.releaseStudio,
+        },
         ctx.account,
         input,
       );

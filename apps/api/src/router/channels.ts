@@ -1,12 +1,55 @@
 import { randomBytes } from 'node:crypto';
-import { listChannels, revealChannelSecret } from '@pilar/provisioning';
+import {
+  businessDetailsSchema,
+  listChannels,
+  readPhoneVerification,
+  revealChannelSecret,
+  submitPhoneVerification,
+} from '@pilar/provisioning';
 import { z } from 'zod/mini';
 import { ownOrigin } from '../http/client-info.ts';
 import { memberProcedure, router } from '../trpc/init.ts';
 
 const webhookPath = (tenantId: string) => `/webhooks/whatsapp/${tenantId}`;
 
+/** The text fields of a multipart form; a field sent as a file or twice is not text. */
+const textFields = (form: FormData, names: readonly string[]) =>
+  Object.fromEntries(
+    names.map((name) => {
+      const values = form.getAll(name);
+      return [name, values.length === 1 && typeof values[0] === 'string' ? values[0] : undefined];
+    }),
+  );
+
+const fileField = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return value instanceof File ? value : null;
+};
+
 export const channelsRouter = router({
+  /**
+   * The business details and document for the carrier's review of a German number, as
+   * multipart form data; starts (or, after a rejection, restarts) the phone's going live.
+   */
+  submitPhoneVerification: memberProcedure
+    .input(z.instanceof(FormData, { error: 'Send the details as multipart form data' }))
+    .mutation(async ({ ctx, input }) => {
+      const { details, document } = await readPhoneVerification(
+        textFields(input, Object.keys(businessDetailsSchema.shape)),
+        fileField(input, 'document'),
+      );
+      const result = await ctx.inTenant((db) =>
+        submitPhoneVerification(
+          db,
+          ctx.services.keyring,
+          { tenantId: ctx.tenantId, userId: ctx.session.userId },
+          { details, document },
+        ),
+      );
+      await ctx.phoneGoLive.notify(ctx.tenantId);
+      return result;
+    }),
+
   /** Numbers, SIP username and domain, WhatsApp channels and integrations — no secrets. */
   list: memberProcedure.query(async ({ ctx }) => ({
     ...(await ctx.inTenant((db) => listChannels(db, ctx.tenantId))),

@@ -4,6 +4,7 @@ import { accountRouter } from './account.ts';
 import { authRouter } from './auth.ts';
 import { channelsRouter } from './channels.ts';
 import { defaultsRouter } from './defaults.ts';
+import { goLiveRouter } from './golive.ts';
 import { historyRouter } from './history.ts';
 import { invitationRouter } from './invitation.ts';
 import { legalRouter } from './legal.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   auth: authRouter,
   channels: channelsRouter,
   defaults: defaultsRouter,
+  golive: goLiveRouter,
   history: historyRouter,
   invitation: invitationRouter,
   legal: legalRouter,

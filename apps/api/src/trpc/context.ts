@@ -7,6 +7,7 @@ import {
   legalDocuments,
   type Outbox,
   type PasswordHasher,
+  type PhoneGoLive,
   type ProvisioningEngine,
   type ProvisioningServices,
   type RateLimit,
@@ -40,6 +41,8 @@ export interface AppDependencies {
   engine: ProvisioningEngine;
   feed: RunFeed;
   outbox: Outbox;
+  /** The phone's going-live work: woken by submissions and the carrier's callbacks. */
+  phoneGoLive: PhoneGoLive;
   /** The built-in mail catcher behind `/dev/mail`, when no SMTP server is configured. */
   mailCatcher: MailCatcher | null;
   logger: Logger;

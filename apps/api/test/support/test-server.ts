@@ -20,7 +20,7 @@ import { eq } from 'drizzle-orm';
 import { createApp } from '../../src/app.ts';
 import { createLogger } from '../../src/logger.ts';
 import { type MailCatcher, startMailCatcher } from '../../src/mail/mail-catcher.ts';
-import { type RuntimeMail, startRuntime } from '../../src/runtime.ts';
+import { type RuntimeMail, type RuntimeOptions, startRuntime } from '../../src/runtime.ts';
 import type { AppDependencies } from '../../src/trpc/context.ts';
 
 /** Tests sign up many studios from one address; the limit itself has its own test. */
@@ -46,7 +46,14 @@ export interface TestServerOptions {
   /** Deliver to this SMTP server instead of a built-in catcher. */
   smtpUrl?: string;
   mailDelivery?: RuntimeMail['delivery'];
+  phone?: Partial<RuntimeOptions['phone']>;
 }
+
+/** Going-live timings for tests: a pending review read five times a second. */
+export const TEST_PHONE_OPTIONS: RuntimeOptions['phone'] = {
+  reviewPollSeconds: 0.2,
+  sweepIntervalSeconds: 0.5,
+};
 
 /** The operator as the tests' server presents it: built-in documents filled with these details. */
 export const TEST_LEGAL_SETTINGS: LegalSettings = {
@@ -95,6 +102,7 @@ export const startTestServer = async (options: TestServerOptions = {}): Promise<
     },
     mail,
     engine: TEST_ENGINE_OPTIONS,
+    phone: { ...TEST_PHONE_OPTIONS, ...options.phone },
     hashThreads: 2,
   });
   const server = createApp(runtime.deps);

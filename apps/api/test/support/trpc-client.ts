@@ -46,6 +46,12 @@ export class CookieJar {
 /** A typed client like the web app's: queries and mutations over HTTP, subscriptions over SSE. */
 export const createTestClient = (baseUrl: string, jar = new CookieJar()) => {
   const url = `${baseUrl}/trpc`;
+  // A browser names the page's origin on every POST; a form upload is refused without it.
+  const fetchFromPage: typeof jar.fetch = (input, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.method === 'POST' && !headers.has('origin')) headers.set('origin', baseUrl);
+    return jar.fetch(input, { ...init, headers });
+  };
   const client = createTRPCClient<AppRouter>({
     links: [
       splitLink({
@@ -55,7 +61,7 @@ export const createTestClient = (baseUrl: string, jar = new CookieJar()) => {
           EventSource,
           eventSourceOptions: () => ({ fetch: jar.fetch }),
         }),
-        false: httpLink({ url, fetch: jar.fetch }),
+        false: httpLink({ url, fetch: fetchFromPage }),
       }),
     ],
   });

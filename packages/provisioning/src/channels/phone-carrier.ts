@@ -43,8 +43,12 @@ export type ReviewOutcome =
 
 /**
  * A carrier's refusal or failure. `retryable`: worth trying again unchanged (the carrier is
- * down, slow or rate-limiting); otherwise someone must change something first.
+ * down, slow or rate-limiting); otherwise someone must change something first. The code
+ * `NONCOMPLIANT_DETAILS` says it is the owner: the details or the document do not satisfy the
+ * regulation (the bundle's evaluation failed); the message says why.
  */
+export const NONCOMPLIANT_DETAILS = 'noncompliant';
+
 export class CarrierError extends Error {
   readonly code: string;
   readonly retryable: boolean;
@@ -77,7 +81,10 @@ export interface PhoneCarrier {
    * Buys a number, in the studio's area where one is available. Never a second one for the same
    * studio, also when a crash lost the answer to the purchase.
    */
-  buyNumber(request: { tenantId: string; details: BusinessDetails }, steps: SubSteps): Promise<{ number: string }>;
+  buyNumber(
+    request: { tenantId: string; details: BusinessDetails },
+    steps: SubSteps,
+  ): Promise<{ number: string }>;
   /**
    * A SIP trunk for the voice agent: inbound calls to the agent's SIP URI, the number on the
    * trunk, and the studio's SIP credentials for outbound calls. Never a second trunk.
@@ -92,5 +99,9 @@ export interface PhoneCarrier {
    * Whether a status callback is the carrier's own: `url` as the carrier called it, the form
    * parameters, and the signature header. Never true for the sandbox, which sends none.
    */
-  isSignedCallback(request: { url: string; params: Record<string, string>; signature: string | undefined }): boolean;
+  isSignedCallback(request: {
+    url: string;
+    params: Record<string, string>;
+    signature: string | undefined;
+  }): boolean;
 }

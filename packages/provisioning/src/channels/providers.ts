@@ -1,17 +1,8 @@
 /**
- * Seams to the outside world. A real deployment plugs in a telephony carrier (Twilio, Plivo)
- * and the WhatsApp Cloud API; the built-in sandbox allocates placeholders without a network.
+ * Seams to the outside world: a telephony carrier (Twilio, or the sandbox) and the WhatsApp
+ * Cloud API (the sandbox's placeholder until WhatsApp goes live through Meta).
  */
-export interface AllocatedPhoneNumber {
-  number: string;
-  sip: { username: string; domain: string; password: string };
-}
-
-export interface PhoneNumberProvider {
-  allocateNumber(request: { tenantId: string }): Promise<AllocatedPhoneNumber>;
-  /** Gives the number back to the carrier (the studio is deleted); done once it resolves. */
-  releaseNumber(request: { tenantId: string; number: string }): Promise<void>;
-}
+import type { PhoneCarrier } from './phone-carrier.ts';
 
 export interface RegisteredWhatsAppChannel {
   waNumber: string;
@@ -28,6 +19,6 @@ export interface WhatsAppProvider {
 }
 
 export interface ChannelProviders {
-  phone: PhoneNumberProvider;
+  phone: PhoneCarrier;
   whatsApp: WhatsAppProvider;
 }

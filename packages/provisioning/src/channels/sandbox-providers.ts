@@ -1,24 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { randomDigits, randomToken } from '../secrets/random.ts';
+import { placeholderNumber } from './placeholders.ts';
 import type { ChannelProviders } from './providers.ts';
+import { createSandboxCarrier, type SandboxCarrierOptions } from './sandbox-carrier.ts';
 
-/** +49 and 12 random digits (E.164 allows 15): collisions are rare and retried on insert. */
-const placeholderNumber = () => `+49${randomDigits(12)}`;
-const hexId = (bytes: number) => randomBytes(bytes).toString('hex');
-
-export const createSandboxProviders = (): ChannelProviders => ({
-  phone: {
-    allocateNumber: async () => ({
-      number: placeholderNumber(),
-      sip: {
-        username: `sip-${hexId(8)}`,
-        domain: `${hexId(4)}.sip.sandbox.pilarsystems.com`,
-        password: randomToken(),
-      },
-    }),
-    // A placeholder is held by no carrier: nothing to give back.
-    releaseNumber: async () => {},
-  },
+export const createSandboxProviders = (
+  carrier: SandboxCarrierOptions = { reviewSeconds: 5 },
+): ChannelProviders => ({
+  phone: createSandboxCarrier(carrier),
   whatsApp: {
     registerChannel: async () => ({
       waNumber: placeholderNumber(),

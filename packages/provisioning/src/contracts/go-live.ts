@@ -30,7 +30,10 @@ export const businessDetailsSchema = z.object({
     .string({ error: 'Postal code is required' })
     .check(
       z.trim(),
-      z.regex(/^\d{5}$/, rule('invalidPostalCode', 'Postal code must be five digits')),
+      z.refine(
+        (value) => /^\d{5}$/.test(value),
+        rule('invalidPostalCode', 'Postal code must be five digits'),
+      ),
     ),
   city: line('City', 80),
   documentType: z.enum(DOCUMENT_TYPES, { error: 'Unknown document type' }),

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { StepResult } from '../channels/phone-carrier.ts';
 import type { BusinessDetails, PhoneStage } from '../contracts/go-live.ts';
 import { createdAt, id, updatedAt } from './columns.ts';
@@ -40,9 +49,7 @@ export const channelLifecycles = pgTable(
   },
   (t) => [
     uniqueIndex('channel_lifecycles_tenant_channel_key').on(t.tenantId, t.channel),
-    index('channel_lifecycles_due_idx')
-      .on(t.nextCheckAt)
-      .where(sql`${t.nextCheckAt} is not null`),
+    index('channel_lifecycles_due_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
   ],
 );
 

@@ -4,6 +4,7 @@ import { readAccountUser } from '../account/account-user.ts';
 import { assertCurrentPassword } from '../account/current-password.ts';
 import { accountKey } from '../auth/login-throttle.ts';
 import type { ChannelProviders } from '../channels/providers.ts';
+import type { ReleaseLock } from '../db/handle.ts';
 import type { Database } from '../db/types.ts';
 import { withinTransaction } from '../db/within-transaction.ts';
 import { DomainError } from '../errors.ts';
@@ -11,7 +12,6 @@ import {
   idempotencyKeys,
   loginThrottles,
   outboxMails,
-  phoneNumbers,
   rateLimits,
   tenants,
   tenantUsers,
@@ -21,6 +21,11 @@ import { lockTenant } from '../tenants/lock-tenant.ts';
 
 export interface DeleteStudioDeps extends AccountDeps {
   providers: ChannelProviders;
+  /**
+   * Gives back the number and trunk the phone's going live bought, and keeps that work from
+   * buying more until the returned lock is released.
+   */
+  releasePhone(tenantId: string): Promise<ReleaseLock>;
 }
 
 const nameMismatch = () =>
@@ -37,11 +42,12 @@ const nameMismatch = () =>
 
 /**
  * Deletes the studio for good (Art. 17 GDPR, AVV Art. 28(3)(g)), for its owner, with the
- * password and the studio's name typed as a confirmation. In one transaction its numbers and
- * WhatsApp channels are given back through the provider seam (a failure stops the deletion, so
- * nothing stays paid for unseen), the studio is deleted — its every row, by the foreign keys —
- * with what other tables hold of it under its members' addresses, and the confirmation mail is
- * written, which belongs to no studio any more.
+ * password and the studio's name typed as a confirmation. Its phone's number and trunk are
+ * given back through the carrier; then, in one transaction, its WhatsApp channels through the
+ * provider seam (a failure of either stops the deletion, so nothing stays paid for unseen), the
+ * studio is deleted — its every row, by the foreign keys — with what other tables hold of it
+ * under its members' addresses, and the confirmation mail is written, which belongs to no
+ * studio any more.
  */
 export const deleteStudio = async (
   db: Database,
@@ -61,40 +67,43 @@ export const deleteStudio = async (
     locale: owner.locale,
     content: { template: 'studio_deleted', studioName: owner.studioName },
   });
-  await withinTransaction(db, async (tx) => {
-    // The studio's lock first: a provisioning step holds it while it allocates, so every number
-    // and channel is read (and released) after the last one was written, and a second deletion
-    // waits and then finds nothing.
-    await lockTenant(tx, tenantId);
-    for (const { number } of await tx
-      .select({ number: phoneNumbers.number })
-      .from(phoneNumbers)
-      .where(eq(phoneNumbers.tenantId, tenantId))) {
-      await deps.providers.phone.releaseNumber({ tenantId, number });
-    }
-    for (const { waNumber } of await tx
-      .select({ waNumber: whatsAppChannels.waNumber })
-      .from(whatsAppChannels)
-      .where(eq(whatsAppChannels.tenantId, tenantId))) {
-      await deps.providers.whatsApp.releaseChannel({ tenantId, waNumber });
-    }
-    const members = await tx
-      .select({ email: tenantUsers.email })
-      .from(tenantUsers)
-      .where(eq(tenantUsers.tenantId, tenantId));
-    const addresses = members.map(({ email }) => email.trim().toLowerCase());
-    await tx.delete(tenants).where(eq(tenants.id, tenantId));
-    if (addresses.length > 0) {
-      await tx.delete(loginThrottles).where(inArray(loginThrottles.key, addresses.map(accountKey)));
+  // The carrier's number and trunk first, and no going-live work until the studio's rows are
+  // gone for good: work started in between would buy for a studio about to vanish.
+  const phoneReleased = await deps.releasePhone(tenantId);
+  try {
+    await withinTransaction(db, async (tx) => {
+      // The studio's lock first: a provisioning step holds it while it allocates, so every number
+      // and channel is read (and released) after the last one was written, and a second deletion
+      // waits and then finds nothing.
+      await lockTenant(tx, tenantId);
+      for (const { waNumber } of await tx
+        .select({ waNumber: whatsAppChannels.waNumber })
+        .from(whatsAppChannels)
+        .where(eq(whatsAppChannels.tenantId, tenantId))) {
+        await deps.providers.whatsApp.releaseChannel({ tenantId, waNumber });
+      }
+      const members = await tx
+        .select({ email: tenantUsers.email })
+        .from(tenantUsers)
+        .where(eq(tenantUsers.tenantId, tenantId));
+      const addresses = members.map(({ email }) => email.trim().toLowerCase());
+      await tx.delete(tenants).where(eq(tenants.id, tenantId));
+      if (addresses.length > 0) {
+        await tx
+          .delete(loginThrottles)
+          .where(inArray(loginThrottles.key, addresses.map(accountKey)));
+        await tx
+          .delete(rateLimits)
+          .where(or(...addresses.map((address) => eq(rateLimits.key, `reset:account:${address}`))));
+      }
       await tx
-        .delete(rateLimits)
-        .where(or(...addresses.map((address) => eq(rateLimits.key, `reset:account:${address}`))));
-    }
-    await tx
-      .delete(idempotencyKeys)
-      .where(sql`${idempotencyKeys.response} ->> 'tenantId' = ${tenantId}`);
-    await tx.insert(outboxMails).values(confirmation);
-  });
+        .delete(idempotencyKeys)
+        .where(sql`${idempotencyKeys.response} ->> 'tenantId' = ${tenantId}`);
+      await tx.insert(outboxMails).values(confirmation);
+    });
+  } finally {
+    await phoneReleased();
+  }
   await deps.outbox.notify([confirmation.id]);
   return { deleted: true as const };
 };

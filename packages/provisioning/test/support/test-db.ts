@@ -23,6 +23,7 @@ import {
   type ProvisioningServices,
   parseKeyring,
   parseOrThrow,
+  placeholderPhone,
   signupInputSchema,
 } from '../../src/index.ts';
 import { createSandboxProviders } from '../../src/sandbox.ts';
@@ -131,7 +132,8 @@ export const createTestServices = (
   overrides: Partial<ProvisioningServices> = {},
 ): ProvisioningServices => ({
   keyring: parseKeyring(generateKeySpec()),
-  providers: createSandboxProviders(),
+  providers: createSandboxProviders({ reviewSeconds: 0 }),
+  placeholderPhone,
   ...overrides,
 });
 

@@ -6,10 +6,13 @@ import { lockTenant } from '../../tenants/lock-tenant.ts';
 import { insertWithFreshNumber } from './insert-with-fresh-number.ts';
 import type { ProvisioningStep } from './step.ts';
 
-/** A phone number with SIP credentials for the voice agent, PENDING until the carrier confirms. */
+/**
+ * A placeholder number with SIP credentials for the voice agent, PENDING until going live
+ * replaces it with the carrier's.
+ */
 export const setupVoice: ProvisioningStep = {
   name: 'voice',
-  run: async (tx, { keyring, providers }, tenantId) => {
+  run: async (tx, { keyring, placeholderPhone }, tenantId) => {
     await lockTenant(tx, tenantId);
     const existing = await tx
       .select({ id: phoneNumbers.id })
@@ -20,7 +23,7 @@ export const setupVoice: ProvisioningStep = {
       .execute();
     if (existing.length > 0) return;
     await insertWithFreshNumber(async () => {
-      const { number, sip } = await providers.phone.allocateNumber({ tenantId });
+      const { number, sip } = placeholderPhone();
       const inserted = await tx
         .insert(phoneNumbers)
         .values({

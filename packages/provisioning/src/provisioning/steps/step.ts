@@ -1,3 +1,4 @@
+import type { PlaceholderPhone } from '../../channels/placeholders.ts';
 import type { ChannelProviders } from '../../channels/providers.ts';
 import type { Transaction } from '../../db/types.ts';
 import type { Keyring } from '../../secrets/keyring.ts';
@@ -6,6 +7,8 @@ import type { Keyring } from '../../secrets/keyring.ts';
 export interface ProvisioningServices {
   keyring: Keyring;
   providers: ChannelProviders;
+  /** Signup's phone number and SIP credentials before going live. */
+  placeholderPhone: () => PlaceholderPhone;
   /** Runs before every step attempt; the sandbox uses it to inject delays and failures. */
   beforeStep?: (step: string, attempt: number) => Promise<void>;
 }

@@ -1,0 +1,16 @@
+import type { PhoneCarrier } from '@pilar/provisioning';
+import {
+  createSandboxCarrier,
+  type SandboxFaults,
+  sandboxBeforeStep,
+} from '@pilar/provisioning/sandbox';
+import type { Config } from '../config.ts';
+
+/** The carrier `PHONE_PROVIDER` names, configured. */
+export const phoneCarrierOf = (phone: Config['phone'], faults: SandboxFaults): PhoneCarrier => {
+  if (phone.provider === 'twilio') throw new Error('PHONE_PROVIDER=twilio: adapter not wired yet');
+  return createSandboxCarrier({
+    reviewSeconds: phone.reviewSeconds,
+    beforeSubStep: sandboxBeforeStep(faults),
+  });
+};

@@ -1,0 +1,155 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { and, eq, lte } from 'drizzle-orm';
+import type { DbHandle, ReleaseLock } from '../db/handle.ts';
+import { advancePhone, type PhoneGoLiveDeps } from '../going-live/advance-phone.ts';
+import { recordedSubSteps } from '../going-live/recorded-sub-steps.ts';
+import { channelLifecycles } from '../schema/index.ts';
+import type { JobBoss } from './job-boss.ts';
+
+const QUEUE = 'phone-go-live';
+
+export interface PhoneGoLiveOptions extends PhoneGoLiveDeps {
+  /** How often due work (polls, retries, work a crash interrupted) is looked for. */
+  sweepIntervalSeconds?: number;
+  concurrency?: number;
+  pollingIntervalSeconds?: number;
+  onError?: (error: unknown, context: string) => void;
+}
+
+export interface PhoneGoLive {
+  start(): Promise<void>;
+  /** Wakes the studio's phone work now (the owner submitted, the carrier called back). */
+  notify(tenantId: string): Promise<void>;
+  /** Sends a job for each lifecycle whose work is due and not running; returns how many. */
+  sweep(): Promise<number>;
+  /**
+   * Gives back what the studio's phone bought (it is being deleted). Waits for running work to
+   * end and holds it off until the returned lock is released, after the deletion.
+   */
+  releaseStudio(tenantId: string): Promise<ReleaseLock>;
+  stop(): Promise<void>;
+}
+
+interface PhoneJob {
+  tenantId: string;
+}
+
+/**
+ * The phone's going-live work on the job engine: one executor per studio at a time (a lock that
+ * a killed process frees at once), driven by owner submissions, the carrier's callbacks and the
+ * sweep, which also picks up work a crash cut off.
+ */
+export const createPhoneGoLive = (
+  jobs: JobBoss,
+  handle: DbHandle,
+  options: PhoneGoLiveOptions,
+): PhoneGoLive => {
+  const {
+    sweepIntervalSeconds = 2,
+    concurrency = 2,
+    pollingIntervalSeconds = 2,
+    onError = () => {},
+  } = options;
+  const { boss } = jobs;
+  const { db } = handle;
+  // A job killed with its process is not retried: the sweep finds the work still due.
+  jobs.declareQueue(QUEUE, { retryLimit: 0, expireInSeconds: 15 * 60 });
+  const lockKey = (tenantId: string) => `phone-go-live:${tenantId}`;
+  const workerIds: string[] = [];
+  let sweepTimer: NodeJS.Timeout | undefined;
+
+  const work = async (tenantId: string) => {
+    const release = await handle.tryLock(lockKey(tenantId));
+    if (!release) return;
+    try {
+      const { stage, error } = await advancePhone(db, options, tenantId);
+      if (error) onError(error, `phone going live (${tenantId}, ${stage})`);
+    } finally {
+      await release();
+    }
+  };
+
+  let nextWorker = 0;
+  const notify = async (tenantId: string) => {
+    await boss.send(QUEUE, { tenantId } satisfies PhoneJob);
+    const id = workerIds[nextWorker++ % workerIds.length];
+    if (id) boss.notifyWorker(id);
+  };
+
+  const sweep = async () => {
+    const due = await db
+      .select({ tenantId: channelLifecycles.tenantId })
+      .from(channelLifecycles)
+      .where(
+        and(eq(channelLifecycles.channel, 'phone'), lte(channelLifecycles.nextCheckAt, new Date())),
+      )
+      .limit(500);
+    let sent = 0;
+    for (const { tenantId } of due) {
+      const release = await handle.tryLock(lockKey(tenantId));
+      if (!release) continue;
+      await release();
+      await notify(tenantId);
+      sent++;
+    }
+    return sent;
+  };
+
+  const releaseStudio = async (tenantId: string) => {
+    let release: ReleaseLock | null = null;
+    while (!release) {
+      release = await handle.tryLock(lockKey(tenantId));
+      if (!release) await sleep(50);
+    }
+    try {
+      const [lifecycle] = await db
+        .select()
+        .from(channelLifecycles)
+        .where(
+          and(eq(channelLifecycles.tenantId, tenantId), eq(channelLifecycles.channel, 'phone')),
+        );
+      if (lifecycle) {
+        await options.carrier.release(
+          { tenantId },
+          recordedSubSteps(db, lifecycle.id, lifecycle.steps, 1),
+        );
+      }
+      return release;
+    } catch (error) {
+      await release();
+      throw error;
+    }
+  };
+
+  return {
+    start: async () => {
+      await jobs.start();
+      for (let i = 0; i < concurrency; i++) {
+        let workerId = '';
+        workerId = await boss.work<PhoneJob>(
+          QUEUE,
+          { pollingIntervalSeconds, batchSize: 1 },
+          async ([job]) => {
+            try {
+              if (job) await work(job.data.tenantId);
+            } finally {
+              boss.notifyWorker(workerId);
+            }
+          },
+        );
+        workerIds.push(workerId);
+      }
+      await sweep();
+      sweepTimer = setInterval(() => {
+        sweep().catch((error: unknown) => onError(error, 'phone going-live sweep'));
+      }, sweepIntervalSeconds * 1000);
+      sweepTimer.unref();
+    },
+    notify,
+    sweep,
+    releaseStudio,
+    stop: async () => {
+      clearInterval(sweepTimer);
+    },
+  };
+};
