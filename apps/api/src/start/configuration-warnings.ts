@@ -3,7 +3,8 @@ import type { Logger } from '../logger.ts';
 
 /**
  * What runs but should not run like this in production, said once at start-up: real mail with
- * links to localhost, and an Impressum without the operator's address or e-mail.
+ * links to localhost, a carrier that cannot call back, and an Impressum without the operator's
+ * address or e-mail.
  */
 export const warnAboutConfiguration = (config: Config, logger: Logger) => {
   if (config.mail.smtpUrl && !config.mail.publicUrl) {
@@ -23,6 +24,11 @@ export const warnAboutConfiguration = (config: Config, logger: Logger) => {
     logger.warn(
       { missing },
       `the Impressum is incomplete: set ${missing.join(' and ')} (or LEGAL_IMPRINT_URL)`,
+    );
+  }
+  if (config.phone.provider === 'twilio' && !config.mail.publicUrl) {
+    logger.warn(
+      'PHONE_PROVIDER=twilio without PUBLIC_URL: Twilio cannot reach the review callback; reviews are followed by polling only',
     );
   }
   if (config.app.trustProxy && !config.mail.smtpUrl) {

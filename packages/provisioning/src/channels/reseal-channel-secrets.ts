@@ -2,15 +2,16 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/types.ts';
 import { isDomainError } from '../errors.ts';
-import { phoneNumbers, whatsAppChannels } from '../schema/index.ts';
+import { VERIFICATION_DOCUMENT_PURPOSE } from '../going-live/verification-document.ts';
+import { phoneNumbers, verificationDocuments, whatsAppChannels } from '../schema/index.ts';
 import type { Keyring } from '../secrets/keyring.ts';
-import { resealSecret } from '../secrets/sealed-secret.ts';
+import { resealSecret, type SealedSecret } from '../secrets/sealed-secret.ts';
 import { secretPurpose } from './channel-secrets.ts';
 
 const kidOf = (column: AnyPgColumn, field: string) => sql`${column}->${field}->>'kid'`;
 
 /**
- * Re-encrypts every channel secret still sealed under an older key with the current one, so a
+ * Re-encrypts every channel secret (and business document) still sealed under an older key with the current one, so a
  * retired key can eventually be dropped. A row changed meanwhile (another instance did it) is
  * left alone; an unreadable secret is counted, never overwritten.
  */
@@ -81,6 +82,25 @@ export const resealChannelSecrets = async (db: Database, keyring: Keyring) => {
             sql`${verifyToken} = ${stored.webhookVerifyToken.kid}`,
           ),
         );
+    });
+  }
+
+  // The business documents under review: large, but sealed like every other secret.
+  const documentKid = sql`(${verificationDocuments.sealedContent}::jsonb)->>'kid'`;
+  const documents = await db
+    .select()
+    .from(verificationDocuments)
+    .where(sql`${documentKid} <> ${current}`);
+  for (const document of documents) {
+    await attempt(async () => {
+      const sealed = JSON.parse(document.sealedContent) as SealedSecret;
+      const context = { tenantId: document.tenantId, purpose: VERIFICATION_DOCUMENT_PURPOSE };
+      const resealedContent = resealSecret(keyring, sealed, context);
+      if (!resealedContent) return;
+      await db
+        .update(verificationDocuments)
+        .set({ sealedContent: JSON.stringify(resealedContent) })
+        .where(and(eq(verificationDocuments.id, document.id), sql`${documentKid} = ${sealed.kid}`));
     });
   }
   return { resealed, unreadable };

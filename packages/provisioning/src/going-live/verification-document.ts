@@ -8,7 +8,7 @@ import { verificationDocuments } from '../schema/index.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { openSecret, type SealedSecret, sealSecret } from '../secrets/sealed-secret.ts';
 
-const PURPOSE = 'verification_documents.sealed_content';
+export const VERIFICATION_DOCUMENT_PURPOSE = 'verification_documents.sealed_content';
 
 /** The file's own first bytes decide its type: a browser's declared type is only a guess. */
 const SIGNATURES: { type: VerificationDocument['contentType']; bytes: number[] }[] = [
@@ -53,7 +53,10 @@ export const storeVerificationDocument = async (
     contentType: document.contentType,
     sizeBytes: document.content.length,
     sealedContent: JSON.stringify(
-      sealSecret(keyring, document.content.toString('base64'), { tenantId, purpose: PURPOSE }),
+      sealSecret(keyring, document.content.toString('base64'), {
+        tenantId,
+        purpose: VERIFICATION_DOCUMENT_PURPOSE,
+      }),
     ),
   });
 };
@@ -73,7 +76,10 @@ export const openVerificationDocument = async (
     fileName: row.fileName,
     contentType: row.contentType as VerificationDocument['contentType'],
     content: Buffer.from(
-      openSecret(keyring, sealed, { tenantId: row.tenantId, purpose: PURPOSE }),
+      openSecret(keyring, sealed, {
+        tenantId: row.tenantId,
+        purpose: VERIFICATION_DOCUMENT_PURPOSE,
+      }),
       'base64',
     ),
   };
