@@ -101,6 +101,7 @@ export const startRuntime = async (handle: DbHandle, options: RuntimeOptions) =>
   const phoneGoLive = createPhoneGoLive(jobs, handle, {
     carrier: services.providers.phone,
     keyring: services.keyring,
+    outbox,
     statusCallbackUrl: (tenantId) => `${mail.publicUrl()}${bundleCallbackPath(tenantId)}`,
     reviewPollSeconds: options.phone.reviewPollSeconds,
     sweepIntervalSeconds: options.phone.sweepIntervalSeconds,

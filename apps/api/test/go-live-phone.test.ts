@@ -9,6 +9,7 @@ import {
   signUpVerified,
   waitForPhoneStage,
 } from './support/go-live.ts';
+import { mailTo } from './support/mail.ts';
 import { WIZARD_CONSENT } from './support/signup-consent.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 import { createTestClient, errorOf } from './support/trpc-client.ts';
@@ -60,6 +61,13 @@ describe('going live with the phone (sandbox carrier)', () => {
     });
     expect(phone?.sipDomain).toMatch(/\.sip\.sandbox\.pilarsystems\.com$/);
     expect((await client.golive.status.query()).live).toBe(true);
+    const live = await mailTo(
+      server,
+      'inhaberin@example.com',
+      /^Die Telefonnummer von Studio Grün ist aktiv$/,
+    );
+    expect(live.text).toContain(active.number ?? 'no number');
+    expect(live.text).toContain(`${server.baseUrl}/settings/go-live`);
     // The review is over: the document is not kept.
     expect(await server.testDb.db.select().from(schema.verificationDocuments)).toEqual([]);
     const [lifecycle] = await server.testDb.db
@@ -92,6 +100,12 @@ describe('going live with the phone (sandbox carrier)', () => {
       rejectionReason: SANDBOX_REJECTION_REASON,
     });
     expect(await server.testDb.db.select().from(schema.verificationDocuments)).toEqual([]);
+    const notice = await mailTo(
+      server,
+      'inhaberin@example.com',
+      /^Ihre Angaben für die Telefonnummer wurden abgelehnt$/,
+    );
+    expect(notice.text).toContain(SANDBOX_REJECTION_REASON);
 
     await client.channels.submitPhoneVerification.mutate(
       detailsForm({ ...GOOD_DETAILS, street: 'Torstraße 2' }),

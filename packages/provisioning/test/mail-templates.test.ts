@@ -99,6 +99,32 @@ const cases = {
       en: 'Your studio Fit & Froh was deleted',
     },
   },
+  phone_live: {
+    content: {
+      template: 'phone_live',
+      studioName: 'Fit & Froh',
+      number: '+493012345678',
+      checklistUrl: 'https://pilar.test/settings/go-live',
+    },
+    link: 'https://pilar.test/settings/go-live',
+    subjects: {
+      de: 'Die Telefonnummer von Fit & Froh ist aktiv',
+      en: 'The phone number of Fit & Froh is live',
+    },
+  },
+  phone_rejected: {
+    content: {
+      template: 'phone_rejected',
+      studioName: 'Fit & Froh',
+      reason: 'The document is unreadable & blurry',
+      checklistUrl: 'https://pilar.test/settings/go-live',
+    },
+    link: 'https://pilar.test/settings/go-live',
+    subjects: {
+      de: 'Ihre Angaben für die Telefonnummer wurden abgelehnt',
+      en: 'Your details for the phone number were rejected',
+    },
+  },
 } satisfies Record<MailTemplate, Case>;
 
 const footer: Record<

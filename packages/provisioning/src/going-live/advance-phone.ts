@@ -10,15 +10,19 @@ import {
 import type { PhoneStage } from '../contracts/go-live.ts';
 import type { Database } from '../db/types.ts';
 import { isDomainError } from '../errors.ts';
+import type { Outbox } from '../mail/outbox.ts';
 import { channelLifecycles, type LifecycleProblem, phoneNumbers } from '../schema/index.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { openSecret } from '../secrets/sealed-secret.ts';
+import { writeOwnerNotice } from './owner-notice.ts';
 import { recordedSubSteps } from './recorded-sub-steps.ts';
 import { deleteVerificationDocument, openVerificationDocument } from './verification-document.ts';
 
 export interface PhoneGoLiveDeps {
   carrier: PhoneCarrier;
   keyring: Keyring;
+  /** The owner is mailed when the number is live and when the review is rejected. */
+  outbox: Outbox;
   /** This server's address for the carrier's signed review callbacks of a studio. */
   statusCallbackUrl(tenantId: string): string;
   /** How often a review still pending is read again (callbacks usually come first). */
@@ -79,7 +83,7 @@ export const advancePhone = async (db: Database, deps: PhoneGoLiveDeps, tenantId
   } catch (error) {
     const problem = problemOf(error);
     if (stage === 'in_review' && problem.code === NONCOMPLIANT_DETAILS) {
-      await reject(db, lifecycle, problem.message);
+      await reject(db, deps.outbox, lifecycle, problem.message);
       return { stage: 'rejected' as const, error };
     }
     const failures = lifecycle.stage === stage ? steps.attempt : 1;
@@ -107,19 +111,26 @@ const enter = (stage: PhoneStage, extra: PgUpdateSetSource<typeof channelLifecyc
   ...extra,
 });
 
-const reject = (db: Database, lifecycle: Lifecycle, reason: string) =>
-  db.transaction(async (tx) => {
+const reject = async (db: Database, outbox: Outbox, lifecycle: Lifecycle, reason: string) => {
+  const rejectionReason = reason.slice(0, 2000);
+  const mailId = await db.transaction(async (tx) => {
     await deleteVerificationDocument(tx, lifecycle.id);
     await tx
       .update(channelLifecycles)
-      .set(enter('rejected', { rejectionReason: reason.slice(0, 2000), nextCheckAt: null }))
+      .set(enter('rejected', { rejectionReason, nextCheckAt: null }))
       .where(eq(channelLifecycles.id, lifecycle.id));
+    return writeOwnerNotice(tx, outbox, lifecycle.tenantId, {
+      template: 'phone_rejected',
+      reason: rejectionReason,
+    });
   });
+  if (mailId) await outbox.notify([mailId]);
+};
 
 const STAGE_WORK: Record<WorkingStage, StageWork> = {
   in_review: async (
     db,
-    { carrier, keyring, statusCallbackUrl, reviewPollSeconds },
+    { carrier, keyring, outbox, statusCallbackUrl, reviewPollSeconds },
     lifecycle,
     steps,
   ) => {
@@ -156,7 +167,7 @@ const STAGE_WORK: Record<WorkingStage, StageWork> = {
       return 'in_review';
     }
     if (outcome.state === 'rejected') {
-      await reject(db, lifecycle, outcome.reason);
+      await reject(db, outbox, lifecycle, outcome.reason);
       return 'rejected';
     }
     await db.transaction(async (tx) => {
@@ -183,7 +194,7 @@ const STAGE_WORK: Record<WorkingStage, StageWork> = {
     return 'configuring_sip';
   },
 
-  configuring_sip: async (db, { carrier, keyring }, lifecycle, steps) => {
+  configuring_sip: async (db, { carrier, keyring, outbox }, lifecycle, steps) => {
     const { tenantId } = lifecycle;
     const [phone] = await db.select().from(phoneNumbers).where(eq(phoneNumbers.tenantId, tenantId));
     if (!phone) throw new Error('The studio has no phone number to configure');
@@ -195,7 +206,7 @@ const STAGE_WORK: Record<WorkingStage, StageWork> = {
       { tenantId, sip: { username: phone.sipCredentials.username, password } },
       steps,
     );
-    await db.transaction(async (tx) => {
+    const mailId = await db.transaction(async (tx) => {
       await tx
         .update(phoneNumbers)
         .set({ status: 'ACTIVE', sipCredentials: { ...phone.sipCredentials, domain: sipDomain } })
@@ -204,7 +215,12 @@ const STAGE_WORK: Record<WorkingStage, StageWork> = {
         .update(channelLifecycles)
         .set(enter('active', { activatedAt: sql`now()`, nextCheckAt: null }))
         .where(eq(channelLifecycles.id, lifecycle.id));
+      return writeOwnerNotice(tx, outbox, tenantId, {
+        template: 'phone_live',
+        number: phone.number,
+      });
     });
+    if (mailId) await outbox.notify([mailId]);
     return 'active';
   },
 };

@@ -30,7 +30,11 @@ export type MailContent =
       validDays: number;
     }
   /** To the owner, once the studio and all its data are deleted. */
-  | { template: 'studio_deleted'; studioName: string };
+  | { template: 'studio_deleted'; studioName: string }
+  /** To the owner: the carrier's review passed, the number is bought and on the voice agent. */
+  | { template: 'phone_live'; studioName: string; number: string; checklistUrl: string }
+  /** To the owner: the carrier's review refused the business details, with its reason. */
+  | { template: 'phone_rejected'; studioName: string; reason: string; checklistUrl: string };
 
 export type MailTemplate = MailContent['template'];
 

@@ -7,6 +7,7 @@ import type { MailDocument } from './templates/mail-document.ts';
 import { passwordChanged } from './templates/password-changed.ts';
 import { passwordReset } from './templates/password-reset.ts';
 import { passwordResetUnknown } from './templates/password-reset-unknown.ts';
+import { phoneLive, phoneRejected } from './templates/phone-going-live.ts';
 import { studioDeleted } from './templates/studio-deleted.ts';
 import { teamInvitation } from './templates/team-invitation.ts';
 import { renderText } from './templates/text-layout.ts';
@@ -30,6 +31,10 @@ const describe = (content: MailContent, locale: Locale, brand: MailBrand): MailD
       return teamInvitation[locale](content, brand);
     case 'studio_deleted':
       return studioDeleted[locale](content, brand);
+    case 'phone_live':
+      return phoneLive[locale](content, brand);
+    case 'phone_rejected':
+      return phoneRejected[locale](content, brand);
   }
 };
 
