@@ -26,15 +26,13 @@ export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export const businessDetailsSchema = z.object({
   businessName: line('Business name', 120),
   street: line('Street', 120),
-  postalCode: z
-    .string({ error: 'Postal code is required' })
-    .check(
-      z.trim(),
-      z.refine(
-        (value) => /^\d{5}$/.test(value),
-        rule('invalidPostalCode', 'Postal code must be five digits'),
-      ),
+  postalCode: z.string({ error: 'Postal code is required' }).check(
+    z.trim(),
+    z.refine(
+      (value) => /^\d{5}$/.test(value),
+      rule('invalidPostalCode', 'Postal code must be five digits'),
     ),
+  ),
   city: line('City', 80),
   documentType: z.enum(DOCUMENT_TYPES, { error: 'Unknown document type' }),
 });
