@@ -6,7 +6,8 @@ const dataDir = (name: string) => fileURLToPath(new URL(`.e2e-data/${name}`, imp
 // Each product server gets its own embedded database and sandbox behaviour, so the specs
 // can see slow steps and failing steps for real. The servers serve the built web app.
 const servers = {
-  main: { port: 4310, env: { SANDBOX_STEP_DELAY_MS: '400' } },
+  // The sandbox carrier's review takes a second, so the go-live spec sees it pass live.
+  main: { port: 4310, env: { SANDBOX_STEP_DELAY_MS: '400', SANDBOX_REVIEW_SECONDS: '1' } },
   failing: { port: 4311, env: { SANDBOX_STEP_DELAY_MS: '150', SANDBOX_FAIL_STEP: 'whatsapp:3' } },
   limited: { port: 4312, env: { SIGNUP_LIMIT_PER_ADDRESS: '1' } },
 } as const;

@@ -4,6 +4,7 @@ import { openView } from './editor-support/editor-page.ts';
 import { createOwner, logIn } from './editor-support/owner.ts';
 
 const VIEWS = [
+  ['go-live', 'Live gehen'],
   ['general', 'Allgemein'],
   ['voice', 'Sprachagent'],
   ['whatsapp', 'WhatsApp'],

@@ -118,7 +118,7 @@ test('an owner signs a studio up from the first step until it is ready', async (
       `Wir haben Ihnen eine E-Mail an ${email} geschickt: Bitte bestätigen Sie darin Ihre Adresse`,
     );
     await expect(main).toContainText(
-      'Telefonnummer des Voice-Agentsausstehend – wartet auf die Bestätigung des Netzbetreibers',
+      'Telefonnummer des Voice-Agentsausstehend – wartet auf Ihre Geschäftsangaben für den Netzbetreiber',
     );
     await expect(main).toContainText(
       'WhatsApp-Kanalausstehend – wartet auf die Bestätigung durch Meta',

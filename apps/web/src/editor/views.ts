@@ -4,10 +4,14 @@ import {
   type UserRole,
 } from '@pilar/provisioning/contracts';
 
-/** Everything the editor's navigation offers: the settings sections and four further views. */
-export type EditorView = SettingsSection | 'channels' | 'history' | 'team' | 'security';
+/**
+ * Everything the editor's navigation offers: the checklist for going live, the settings
+ * sections and four further views.
+ */
+export type EditorView = 'golive' | SettingsSection | 'channels' | 'history' | 'team' | 'security';
 
 const SLUGS: Record<EditorView, string> = {
+  golive: 'go-live',
   general: 'general',
   voice: 'voice',
   whatsapp: 'whatsapp',
@@ -23,6 +27,7 @@ const SLUGS: Record<EditorView, string> = {
 };
 
 export const EDITOR_VIEWS: readonly EditorView[] = [
+  'golive',
   ...SETTINGS_SECTIONS,
   'channels',
   'history',

@@ -1,4 +1,5 @@
 import type { FieldIssue, ProblemParams } from '@pilar/provisioning/contracts';
+import { formatBytes } from '../i18n/bytes.ts';
 import { errorMessages } from '../i18n/error-messages.ts';
 import { type Language, translate, useLanguage } from '../i18n/i18n.tsx';
 import { errorData, isNetworkError } from './api-error.ts';
@@ -15,10 +16,16 @@ export const paramsOf = (data: unknown): ProblemParams =>
     ),
   );
 
+/** Parameters as the message shows them: a file's size limit (in bytes) as "10 MB". */
+const shownParams = ({ problem, params }: Problem, language: Language): ProblemParams =>
+  problem === 'fileTooLarge' && typeof params.max === 'number'
+    ? { ...params, max: formatBytes(params.max, language) }
+    : params;
+
 /** A field problem in the given language, by its code and parameters. */
 export const problemTextIn = (language: Language) => {
   const t = translate(errorMessages, language);
-  return ({ problem, params }: Problem) => t(`problem.${problem}`, params);
+  return (problem: Problem) => t(`problem.${problem.problem}`, shownParams(problem, language));
 };
 
 /** A field problem in the owner's language, by its code and parameters. */

@@ -29,6 +29,10 @@ const de = {
   navLabel: 'Einstellungen',
   navSettings: 'Einstellungen',
   navMore: 'Weiteres',
+  navStart: 'Erste Schritte',
+  view_golive: 'Live gehen',
+  intro_golive:
+    'Was noch fehlt, bis Ihr KI-Agent Anrufe annimmt – und wer gerade am Zug ist. Diese Seite aktualisiert sich von selbst.',
   view_general: 'Allgemein',
   view_voice: 'Sprachagent',
   view_whatsapp: 'WhatsApp',
@@ -382,6 +386,8 @@ const de = {
   deleting: 'Das Studio wird gelöscht …',
   studioNameMismatch: 'Der Name stimmt nicht mit dem Namen des Studios überein.',
   deletionNotConfirmed: 'Bitte bestätigen Sie, dass Sie das verstanden haben.',
+  chooseDocumentType: 'Bitte wählen Sie, welchen Nachweis Sie einreichen.',
+  chooseDocument: 'Bitte wählen Sie die Datei mit Ihrem Nachweis.',
 
   // Team (owner only)
   intro_team: 'Wer zum Team des Studios gehört und die Einstellungen bearbeiten darf.',
@@ -486,6 +492,10 @@ const en: Record<EditorMessageKey, string> = {
   navLabel: 'Settings',
   navSettings: 'Settings',
   navMore: 'More',
+  navStart: 'Getting started',
+  view_golive: 'Go live',
+  intro_golive:
+    'What is still missing before your AI agent takes calls – and whose turn it is. This page updates by itself.',
   view_general: 'General',
   view_voice: 'Voice agent',
   view_whatsapp: 'WhatsApp',
@@ -811,6 +821,8 @@ const en: Record<EditorMessageKey, string> = {
   deleting: 'Deleting the studio …',
   studioNameMismatch: "The name does not match the studio's name.",
   deletionNotConfirmed: 'Please confirm that you understand this.',
+  chooseDocumentType: 'Please choose which document you submit.',
+  chooseDocument: 'Please choose the file with your document.',
 
   intro_team: "Who is on the studio's team and may edit the settings.",
   ownerOnlyTeam: "Only the studio's owner manages the team.",

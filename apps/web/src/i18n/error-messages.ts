@@ -48,6 +48,8 @@ const de: Record<ErrorKey, string> = {
   INVITATION_NOT_FOUND: 'Diese Einladung besteht nicht mehr.',
   MEMBER_NOT_FOUND: 'Diese Person gehört nicht mehr zum Team.',
   CANNOT_REMOVE_OWNER: 'Die Inhaberin bzw. der Inhaber kann nicht aus dem Team entfernt werden.',
+  PHONE_DETAILS_LOCKED:
+    'Die Geschäftsangaben können gerade nicht geändert werden: Die Prüfung oder die Einrichtung läuft bereits, oder die Nummer ist schon aktiv.',
   unexpected: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',
   'problem.empty': 'Darf nicht leer sein.',
   'problem.tooShort': 'Mindestens {min} Zeichen.',
@@ -85,6 +87,9 @@ const de: Record<ErrorKey, string> = {
   'problem.unchanged': 'Unverändert: Bitte geben Sie einen anderen Wert ein.',
   'problem.notAccepted': 'Bitte stimmen Sie zu, um fortzufahren.',
   'problem.notMatching': 'Die Eingabe stimmt nicht überein.',
+  'problem.invalidPostalCode': 'Die Postleitzahl besteht aus fünf Ziffern, z. B. 10115.',
+  'problem.fileTooLarge': 'Die Datei ist zu groß: höchstens {max}.',
+  'problem.unsupportedFileType': 'Bitte eine PDF-, JPEG- oder PNG-Datei wählen.',
 };
 
 const en: Record<ErrorKey, string> = {
@@ -123,6 +128,8 @@ const en: Record<ErrorKey, string> = {
   INVITATION_NOT_FOUND: 'This invitation no longer exists.',
   MEMBER_NOT_FOUND: 'This person is no longer on the team.',
   CANNOT_REMOVE_OWNER: 'The studio’s owner cannot be removed from the team.',
+  PHONE_DETAILS_LOCKED:
+    'The business details cannot be changed now: the review or the setup is already under way, or the number is already active.',
   unexpected: 'An unexpected error occurred. Please try again.',
   'problem.empty': 'Must not be empty.',
   'problem.tooShort': 'At least {min} characters.',
@@ -160,6 +167,9 @@ const en: Record<ErrorKey, string> = {
   'problem.unchanged': 'Unchanged: please enter a different value.',
   'problem.notAccepted': 'Please agree to continue.',
   'problem.notMatching': 'The entry does not match.',
+  'problem.invalidPostalCode': 'The postal code consists of five digits, e.g. 10115.',
+  'problem.fileTooLarge': 'The file is too large: at most {max}.',
+  'problem.unsupportedFileType': 'Please choose a PDF, JPEG or PNG file.',
 };
 
 export type ErrorMessageKey = ErrorKey;

@@ -90,7 +90,7 @@ const de = {
     'Wir haben Ihnen eine E-Mail an {email} geschickt: Bitte bestätigen Sie darin Ihre Adresse, per Link oder mit dem Code.',
   provisionedHeading: 'Das haben wir eingerichtet',
   phoneNumber: 'Telefonnummer des Voice-Agents',
-  pendingCarrier: 'ausstehend – wartet auf die Bestätigung des Netzbetreibers',
+  pendingCarrier: 'ausstehend – wartet auf Ihre Geschäftsangaben für den Netzbetreiber',
   whatsappChannel: 'WhatsApp-Kanal',
   pendingMeta: 'ausstehend – wartet auf die Bestätigung durch Meta',
   aiProfile: 'KI-Assistent',
@@ -101,6 +101,9 @@ const de = {
   settingsHint:
     'In den Einstellungen passen Sie Öffnungszeiten, Begrüßung und Persönlichkeit Ihres Assistenten an.',
   toSettings: 'Zu den Einstellungen',
+  goLiveHint:
+    'Damit Ihr KI-Agent Anrufe annimmt, fehlen noch zwei Schritte: Ihre E-Mail-Adresse bestätigen und die Angaben Ihres Unternehmens für die Telefonnummer einreichen.',
+  goLiveNow: 'Jetzt live gehen',
   errorStudioNameRequired: 'Bitte geben Sie den Namen Ihres Studios ein.',
   errorStudioNameTooLong: 'Der Name darf höchstens {limit} Zeichen lang sein.',
   errorStudioNameControl: 'Der Name enthält unzulässige Steuerzeichen.',
@@ -210,7 +213,7 @@ const en: Record<WizardMessageKey, string> = {
     'We have sent an e-mail to {email}: please confirm your address with its link or code.',
   provisionedHeading: 'What we set up',
   phoneNumber: 'Voice agent phone number',
-  pendingCarrier: 'pending – awaiting the carrier’s confirmation',
+  pendingCarrier: 'pending – awaiting your business details for the carrier',
   whatsappChannel: 'WhatsApp channel',
   pendingMeta: 'pending – awaiting Meta’s confirmation',
   aiProfile: 'AI assistant',
@@ -221,6 +224,9 @@ const en: Record<WizardMessageKey, string> = {
   settingsHint:
     'In the settings you can adjust opening hours, greeting and your assistant’s personality.',
   toSettings: 'Go to settings',
+  goLiveHint:
+    'Two steps are left before your AI agent takes calls: confirm your e-mail address and submit your business details for the phone number.',
+  goLiveNow: 'Go live now',
   errorStudioNameRequired: 'Please enter the name of your studio.',
   errorStudioNameTooLong: 'The name must be at most {limit} characters long.',
   errorStudioNameControl: 'The name contains control characters.',

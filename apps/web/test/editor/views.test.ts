@@ -32,6 +32,13 @@ describe('viewPath and viewOfPath', () => {
     expect(EDITOR_VIEWS.slice(-4)).toEqual(['channels', 'history', 'team', 'security']);
   });
 
+  it('starts with the go-live checklist, at /settings/go-live', () => {
+    expect(EDITOR_VIEWS[0]).toBe('golive');
+    expect(viewPath('golive')).toBe('/settings/go-live');
+    expect(viewOfPath('/settings/go-live')).toBe('golive');
+    expect(safeNextPath('/settings/go-live')).toBe('/settings/go-live');
+  });
+
   it('accepts a trailing slash', () => {
     expect(viewOfPath('/settings/voice/')).toBe('voice');
     expect(viewOfPath('/settings/history//')).toBe('history');
@@ -53,6 +60,7 @@ describe('viewPath and viewOfPath', () => {
 describe('isSection', () => {
   it('is true for the settings sections and false for the other views', () => {
     expect(EDITOR_VIEWS.filter(isSection)).toEqual(SETTINGS_SECTIONS);
+    expect(isSection('golive')).toBe(false);
     expect(isSection('channels')).toBe(false);
     expect(isSection('history')).toBe(false);
     expect(isSection('security')).toBe(false);
@@ -69,6 +77,7 @@ describe('navViews', () => {
     expect(navViews('admin')).toEqual(EDITOR_VIEWS.filter((view) => view !== 'team'));
     expect(navViews('admin')).toContain('security');
     expect(navViews('admin')).toContain('history');
+    expect(navViews('admin')).toContain('golive');
   });
 });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { errorTextIn } from '../../src/errors/useErrorText.ts';
 import { editorMessages } from '../../src/i18n/editor-messages.ts';
 import { errorMessages } from '../../src/i18n/error-messages.ts';
+import { goLiveMessages } from '../../src/i18n/golive-messages.ts';
 import type { Catalog } from '../../src/i18n/i18n.tsx';
 import { translate } from '../../src/i18n/i18n.tsx';
 import { legalMessages } from '../../src/i18n/legal-messages.ts';
@@ -20,6 +21,7 @@ const placeholders = (message: string) =>
 describe.each([
   ['editor', editorMessages],
   ['errors', errorMessages],
+  ['go-live', goLiveMessages],
   ['wizard', wizardMessages],
   ['legal', legalMessages],
 ] as [string, Catalog<string>][])('the %s catalog', (_, catalog) => {
@@ -158,6 +160,41 @@ describe('the team and studio refusals', () => {
     });
     expect(german(notMatching)).toBe('Die Eingabe stimmt nicht überein.');
     expect(english(notMatching)).toBe('The entry does not match.');
+  });
+});
+
+describe('the go-live refusals', () => {
+  const german = errorTextIn('de', 'offline');
+  const english = errorTextIn('en', 'offline');
+  const issue = (path: string, problem: string, params = {}) =>
+    refusal({ domainCode: 'INVALID_INPUT', issues: [{ path, problem, params, message: 'x' }] });
+
+  it('reads a locked phone by its code, without the stage’s code name', () => {
+    const locked = refusal({
+      domainCode: 'PHONE_DETAILS_LOCKED',
+      domainData: { stage: 'in_review' },
+    });
+    expect(german(locked)).toMatch(/^Die Geschäftsangaben können gerade nicht geändert werden/);
+    expect(english(locked)).toMatch(/^The business details cannot be changed now/);
+    expect(german(locked)).not.toContain('in_review');
+  });
+
+  it('reads the postal code’s and the file’s problems, the limit in megabytes', () => {
+    expect(german(issue('postalCode', 'invalidPostalCode'))).toBe(
+      'Die Postleitzahl besteht aus fünf Ziffern, z. B. 10115.',
+    );
+    expect(english(issue('postalCode', 'invalidPostalCode'))).toBe(
+      'The postal code consists of five digits, e.g. 10115.',
+    );
+    const tooLarge = issue('document', 'fileTooLarge', { max: 10 * 1024 * 1024 });
+    expect(german(tooLarge)).toBe('Die Datei ist zu groß: höchstens 10 MB.');
+    expect(english(tooLarge)).toBe('The file is too large: at most 10 MB.');
+    expect(german(issue('document', 'unsupportedFileType'))).toBe(
+      'Bitte eine PDF-, JPEG- oder PNG-Datei wählen.',
+    );
+    expect(english(issue('document', 'unsupportedFileType'))).toBe(
+      'Please choose a PDF, JPEG or PNG file.',
+    );
   });
 });
 

@@ -18,7 +18,9 @@ export type OwnProblem =
   | 'alreadyMember'
   | 'inviteEmailTaken'
   | 'studioNameMismatch'
-  | 'deletionNotConfirmed';
+  | 'deletionNotConfirmed'
+  | 'chooseDocumentType'
+  | 'chooseDocument';
 
 /** What is wrong with one field of an account form, by code (translated only when shown). */
 export type FieldProblem =

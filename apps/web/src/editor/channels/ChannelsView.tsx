@@ -1,6 +1,7 @@
 import { trpc } from '../../trpc.ts';
 import { LoadError } from '../shell/LoadError.tsx';
 import { useEditorText } from '../useEditorText.ts';
+import { PhoneGoLive } from './PhoneGoLive.tsx';
 import { SecretReveal } from './SecretReveal.tsx';
 import { WebhookTest } from './WebhookTest.tsx';
 
@@ -11,7 +12,10 @@ const INTEGRATION_NAMES: Record<string, string> = {
   GOOGLE_CALENDAR: 'Google Calendar',
 };
 
-/** Phone number, WhatsApp channel, webhook and integrations; secrets only on request. */
+/**
+ * Phone number (with its way to going live), WhatsApp channel, webhook and integrations;
+ * secrets only on request.
+ */
 export const ChannelsView = () => {
   const t = useEditorText();
   const channels = trpc.channels.list.useQuery();
@@ -25,6 +29,7 @@ export const ChannelsView = () => {
     <>
       <section className="ed-subsection" aria-labelledby="ed-phone-title">
         <h2 id="ed-phone-title">{t('phoneTitle')}</h2>
+        <PhoneGoLive />
         {phoneNumbers.length === 0 && <p>{t('noPhoneNumber')}</p>}
         {phoneNumbers.map((phone) => (
           <dl key={phone.id} className="ed-facts">

@@ -16,8 +16,9 @@ export const SectionNav = ({ current, role }: { current: EditorView; role: UserR
   };
   const views = navViews(role);
   const groups = [
+    { label: t('navStart'), views: views.filter((view) => view === 'golive') },
     { label: t('navSettings'), views: views.filter(isSection) },
-    { label: t('navMore'), views: views.filter((view) => !isSection(view)) },
+    { label: t('navMore'), views: views.filter((view) => !isSection(view) && view !== 'golive') },
   ];
   return (
     <nav className="ed-nav" aria-label={t('navLabel')}>

@@ -5,6 +5,7 @@ import { VerifyBanner } from '../account/VerifyBanner.tsx';
 import { ChannelsView } from '../channels/ChannelsView.tsx';
 import { DraftProvider, useDraft } from '../draft/draft-context.tsx';
 import { useSavedSettings } from '../draft/useSavedSettings.ts';
+import { GoLiveView } from '../golive/GoLiveView.tsx';
 import { HistoryView } from '../history/HistoryView.tsx';
 import { PromptPreview } from '../preview/PromptPreview.tsx';
 import { SectionForm } from '../sections/SectionForm.tsx';
@@ -24,7 +25,8 @@ const HEADING_ID = 'ed-view-title';
 const ViewContent = ({ view, member }: { view: EditorView; member: Member }) => {
   const t = useEditorText();
   const settings = useSavedSettings();
-  // The member's own account and the team do not need the studio's settings.
+  // The checklist, the member's own account and the team do not need the studio's settings.
+  if (view === 'golive') return <GoLiveView member={member} />;
   if (view === 'security') return <SecurityView member={member} />;
   if (view === 'team') return member.user.role === 'owner' ? <TeamView /> : <OwnerOnlyNotice />;
   if (settings.isPending) return <p aria-busy="true">{t('loading')}</p>;

@@ -81,10 +81,14 @@ export const DoneStep = ({ runId }: { runId: string }) => {
           </dl>
         </section>
       )}
+      <p>{t('goLiveHint')}</p>
       <p>{t('settingsHint')}</p>
       <div className="actions">
-        <AppLink href="/settings" className="button primary">
+        <AppLink href="/settings" className="button secondary">
           {t('toSettings')}
+        </AppLink>
+        <AppLink href="/settings/go-live" className="button primary">
+          {t('goLiveNow')}
         </AppLink>
       </div>
     </>
