@@ -40,12 +40,12 @@ export const createSandboxCarrier = ({
   return {
     submitForReview: async ({ document }, steps) => {
       for (const [name, prefix] of [
+        ['regulation', 'RN'],
         ['end_user', 'IT'],
         ['address', 'AD'],
         ['document', 'RD'],
         ['bundle', 'BU'],
         ['assign_end_user', 'BV'],
-        ['assign_address', 'BV'],
         ['assign_document', 'BV'],
         ['evaluation', 'EL'],
       ] as const) {
