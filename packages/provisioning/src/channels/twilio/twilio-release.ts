@@ -1,0 +1,37 @@
+import type { PhoneCarrier } from '../phone-carrier.ts';
+import { ownNumbers } from './twilio-number.ts';
+import { ownCredentialLists, ownTrunks } from './twilio-sip.ts';
+import { removeIfPresent, type Sid, studioTag, type TwilioContext } from './twilio-steps.ts';
+
+/**
+ * Gives back what the studio holds: its number, its trunk and its credential list, each the
+ * recorded one and any other its tag names (made, and its answer lost). A 404 is gone already;
+ * each kind is one sub-step, so a repeated release with the same records calls nothing again.
+ */
+export const releaseStudio =
+  (context: TwilioContext): PhoneCarrier['release'] =>
+  async ({ tenantId }, steps) => {
+    const { api, once } = context;
+    const tag = studioTag(tenantId);
+    const release = (
+      step: string,
+      recorded: string,
+      owned: () => Promise<Sid[]>,
+      remove: (sid: string) => Promise<void>,
+    ) =>
+      once(steps, step, async () => {
+        const found = (await owned()).map(({ sid }) => sid);
+        const recordedOne = steps.recorded<Sid>(recorded)?.sid;
+        const sids = [...new Set(recordedOne ? [recordedOne, ...found] : found)];
+        for (const sid of sids) await removeIfPresent(() => remove(sid));
+        return sids;
+      });
+    await release('released_number', 'number', () => ownNumbers(context, tag), api.releaseNumber);
+    await release('released_trunk', 'trunk', () => ownTrunks(context, tag), api.deleteTrunk);
+    await release(
+      'released_credential_list',
+      'credential_list',
+      () => ownCredentialLists(context, tag),
+      api.deleteCredentialList,
+    );
+  };
