@@ -1,9 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, waitForMailsSent } from '../test/support/test-server.ts';
+import {
+  bundleCallbackUrl,
+  bundleParams,
+  forgedSignature,
+  isSignatureRefusal,
+  postBundleCallback,
+} from './support/bundle-callback.ts';
 import { type Owner, PASSWORD, PAYLOADS } from './support/cross-site-payloads.ts';
 import { forgeMutation, forgeRestSignup, postFromOwnOrigin } from './support/cross-site-posts.ts';
-import { EVIL } from './support/forged-requests.ts';
+import { EVIL, forgedAttempts, postForged } from './support/forged-requests.ts';
 import { recordProblems } from './support/ledger.ts';
+import {
+  countPhoneWakeUps,
+  waitForPhoneAtRest,
+  withEmailVerified,
+} from './support/phone-lifecycle.ts';
 import { mutationPaths } from './support/procedures.ts';
 import { changedTables, snapshotAll } from './support/row-snapshots.ts';
 import { signUpStudio, storedSettingsVersion } from './support/studio.ts';
@@ -30,6 +42,8 @@ describe('cross-site: every mutation as a form or text post from a foreign origi
   });
 
   afterAll(async () => {
+    // The own-origin upload goes live in the background: done before the server closes.
+    if (owner) await waitForPhoneAtRest(server, owner.tenantId).catch(() => {});
     await server?.close();
   });
 
@@ -44,11 +58,17 @@ describe('cross-site: every mutation as a form or text post from a foreign origi
     let tries = 0;
     const before = await snapshotAll(server);
     const versionBefore = await storedSettingsVersion(server, owner.tenantId);
-    for (const path of mutationPaths()) {
-      const forged = await forgeMutation(server, owner, path, foreignOrigins);
-      problems.push(...forged.problems);
-      tries += forged.tries;
+    const wakeUps = countPhoneWakeUps(server);
+    try {
+      for (const path of mutationPaths()) {
+        const forged = await forgeMutation(server, owner, path, foreignOrigins);
+        problems.push(...forged.problems);
+        tries += forged.tries;
+      }
+    } finally {
+      wakeUps.stop();
     }
+    if (wakeUps.woken.length > 0) problems.push(`phone work woken for ${wakeUps.woken.join(', ')}`);
     const after = await snapshotAll(server);
     const changed = changedTables(before, after);
     if (changed.length > 0) problems.push(`rows changed in ${changed.join(', ')}`);
@@ -59,7 +79,7 @@ describe('cross-site: every mutation as a form or text post from a foreign origi
     recordProblems(task, {
       check: `Cross-site: ${mutationPaths().length} tRPC mutations × form/text/multipart, session`,
       tries,
-      ok: '403 / 400 w/o Origin / 405 GET, 0 rows',
+      ok: '403 / w/o Origin: upload 403, other 400 / 405 GET, 0 rows',
       problems,
     });
     expect(problems).toEqual([]);
@@ -73,7 +93,63 @@ describe('cross-site: every mutation as a form or text post from a foreign origi
     recordProblems(task, {
       check: 'Cross-site: REST POST /api/tenant/create × form/text/multipart',
       tries,
-      ok: '403 / 400 w/o Origin, 0 rows',
+      ok: '403 / w/o Origin: upload 403, other 400, 0 rows',
+      problems,
+    });
+    expect(problems).toEqual([]);
+    expect(after).toEqual(before);
+  });
+
+  it('refuses cross-site posts to the carrier’s bundle callback by its signature (no guard there), writing nothing', async ({
+    task,
+  }) => {
+    const problems: string[] = [];
+    let tries = 0;
+    const url = bundleCallbackUrl(server.baseUrl, owner.tenantId);
+    const params = bundleParams();
+    const payload = Object.fromEntries(params);
+    const before = await snapshotAll(server);
+    const wakeUps = countPhoneWakeUps(server);
+    // The owner's address confirmed: whatever a callback could start is not held back by it.
+    await withEmailVerified(server, owner.ownerId, async () => {
+      try {
+        // Every kind of body from every foreign origin and without one, the owner's cookie
+        // with it; and the carrier's own fields with a signature made with a guessed key.
+        for (const attempt of forgedAttempts(foreignOrigins)) {
+          tries++;
+          const result = await postForged(url, attempt, payload, owner.jar.header());
+          if (!isSignatureRefusal(result))
+            problems.push(
+              `${attempt.kind} from ${attempt.origin}: ${result.status} ${result.text}`,
+            );
+        }
+        for (const origin of [...foreignOrigins, server.baseUrl]) {
+          tries++;
+          const answer = await postBundleCallback(url, {
+            body: new URLSearchParams(params).toString(),
+            headers: {
+              origin,
+              cookie: owner.jar.header(),
+              'x-twilio-signature': forgedSignature(url, params),
+            },
+          });
+          if (!isSignatureRefusal(answer))
+            problems.push(
+              `signed with a guessed key from ${origin}: ${answer.status} ${answer.text}`,
+            );
+        }
+      } finally {
+        wakeUps.stop();
+      }
+    });
+    if (wakeUps.woken.length > 0) problems.push(`phone work woken for ${wakeUps.woken.join(', ')}`);
+    const after = await snapshotAll(server);
+    const changed = changedTables(before, after);
+    if (changed.length > 0) problems.push(`rows changed in ${changed.join(', ')}`);
+    recordProblems(task, {
+      check: 'Cross-site: POST /webhooks/twilio/bundles/:tenantId (no guard: signature)',
+      tries,
+      ok: '403 by the signature, 0 wake-ups, 0 rows',
       problems,
     });
     expect(problems).toEqual([]);
@@ -97,7 +173,7 @@ describe('cross-site: every mutation as a form or text post from a foreign origi
     expect(read.headers.get('access-control-allow-credentials')).toBeNull();
   });
 
-  it('accepts the very same payloads as JSON from its own origin (the refusals were the guard’s)', async () => {
+  it('accepts the very same payloads from its own origin as the web app sends them, JSON or the upload as multipart (the refusals were the guard’s)', async () => {
     const statuses: Record<string, number> = {};
     for (const path of mutationPaths())
       statuses[path] = await postFromOwnOrigin(server, owner, path);
@@ -119,6 +195,8 @@ describe('cross-site: every mutation as a form or text post from a foreign origi
       'auth.login': 200,
       'auth.logout': 200,
       'channels.revealSecret': 200,
+      // Multipart from the app's origin, the owner's address confirmed: in review.
+      'channels.submitPhoneVerification': 200,
       'channels.testWebhook': 200,
       'history.restore': 200,
       'invitation.accept': 400,

@@ -2,16 +2,32 @@ import { randomUUID } from 'node:crypto';
 import { inspectTenantIsolation, TENANT_ROLE, tenantTableNames } from '@pilar/provisioning';
 import { countTenantRows } from '@pilar/provisioning/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForPhoneStage } from '../test/support/go-live.ts';
+import { codeIn, mailTo } from '../test/support/mail.ts';
 import {
   startTestServer,
   type TestServer,
   waitForMailsSent,
   waitForRunStatus,
 } from '../test/support/test-server.ts';
+import {
+  bundleCallbackUrl,
+  bundleParams,
+  forgedSignature,
+  isSignatureRefusal,
+  postBundleCallback,
+} from './support/bundle-callback.ts';
 import { type MatrixSetting, runMatrixColumn } from './support/cross-tenant-calls.ts';
 import { MATRIX } from './support/cross-tenant-matrix.ts';
 import { signUpTenant, type TenantStudio } from './support/cross-tenant-studios.ts';
 import { recordProblems, recordProof } from './support/ledger.ts';
+import {
+  businessForm,
+  countPhoneWakeUps,
+  pdfFile,
+  phoneLifecycleOf,
+  waitForPhoneAtRest,
+} from './support/phone-lifecycle.ts';
 import { procedurePaths } from './support/procedures.ts';
 import { progressOutcome } from './support/progress-outcome.ts';
 import { rowsReachedFromScope } from './support/rls-probe.ts';
@@ -71,6 +87,24 @@ describe('cross-tenant matrix: every procedure × {no session, own input, anothe
       });
       victim.version = saved.version;
     }
+    // A's owner confirmed the address and sent the phone's business details, which the
+    // sandbox's review rejected (the file's name): A's lifecycle holds A's details and the
+    // carrier's ids, and is open to a new submission — one of B's reaching it would pass.
+    const welcome = await mailTo(server, victim.email);
+    await victim.client.account.verifyEmailCode.mutate({ code: codeIn(welcome) });
+    await victim.client.channels.submitPhoneVerification.mutate(
+      businessForm(
+        {
+          businessName: `Aurelia ${secretWord} GmbH`,
+          street: `${secretWord}-Allee 3`,
+          postalCode: '10117',
+          city: `Berlin ${secretWord}`,
+          documentType: 'commercial_register_extract',
+        },
+        pdfFile(`aurelia-reject-${secretWord}.pdf`),
+      ),
+    );
+    await waitForPhoneStage(victim.client, 'rejected');
     // Deliveries write their rows: done before A's rows are taken as the reference.
     await waitForMailsSent(server);
     before = await snapshotTenant(server, victim.tenantId);
@@ -83,6 +117,8 @@ describe('cross-tenant matrix: every procedure × {no session, own input, anothe
     for (const runId of matrix?.laterRuns ?? []) {
       await waitForRunStatus(server, runId, 'ready').catch(() => {});
     }
+    // B's submission of the matrix goes live in the background: done before the server closes.
+    if (attacker) await waitForPhoneAtRest(server, attacker.tenantId).catch(() => {});
     await server?.close();
   });
 
@@ -172,6 +208,71 @@ describe('cross-tenant matrix: every procedure × {no session, own input, anothe
     expect(own).toEqual({ status: 200, text: '4711' });
   });
 
+  it('refuses the carrier’s bundle callback for A unsigned or with a forged signature, waking nothing', async ({
+    task,
+  }) => {
+    const a = victim.tenantId;
+    const b = attacker.tenantId;
+    const cookie = attacker.jar.header();
+    const urlOf = (segment: string) => bundleCallbackUrl(server.baseUrl, segment);
+    const params = bundleParams();
+    const body = new URLSearchParams(params).toString();
+    const attempts: {
+      what: string;
+      url: string;
+      headers: Record<string, string>;
+      body?: string;
+    }[] = [
+      { what: 'A, unsigned, B’s cookie', url: urlOf(a), headers: { cookie } },
+      {
+        what: 'A, a signature with a guessed key',
+        url: urlOf(a),
+        headers: { 'x-twilio-signature': forgedSignature(urlOf(a), params) },
+      },
+      {
+        what: 'A, B’s URL’s signature',
+        url: urlOf(a),
+        headers: { 'x-twilio-signature': forgedSignature(urlOf(b), params) },
+      },
+      { what: 'A, an empty signature', url: urlOf(a), headers: { 'x-twilio-signature': '' } },
+      { what: 'A’s id in capitals', url: urlOf(a.toUpperCase()), headers: { cookie } },
+      { what: 'A’s id encoded', url: urlOf(encodeURIComponent(a)), headers: { cookie } },
+      {
+        what: 'B, naming A in the fields',
+        url: urlOf(b),
+        headers: { cookie },
+        body: new URLSearchParams([...params, ['TenantId', a]]).toString(),
+      },
+    ];
+    const wakeUps = countPhoneWakeUps(server);
+    const lifecycleBefore = await phoneLifecycleOf(server, a);
+    const wrong: string[] = [];
+    try {
+      for (const attempt of attempts) {
+        const answer = await postBundleCallback(attempt.url, {
+          body: attempt.body ?? body,
+          headers: attempt.headers,
+        });
+        if (!isSignatureRefusal(answer))
+          wrong.push(`${attempt.what}: ${answer.status} ${answer.text.slice(0, 100)}`);
+      }
+    } finally {
+      wakeUps.stop();
+    }
+    const lifecycleAfter = await phoneLifecycleOf(server, a);
+    if (wakeUps.woken.length > 0) wrong.push(`woke ${wakeUps.woken.join(', ')}`);
+    if (JSON.stringify(lifecycleAfter) !== JSON.stringify(lifecycleBefore))
+      wrong.push('A’s phone lifecycle changed');
+    recordProblems(task, {
+      check: 'Cross-tenant: carrier bundle callback for A, unsigned / forged',
+      tries: attempts.length,
+      ok: '403 each, 0 wake-ups, A’s lifecycle unchanged',
+      problems: wrong,
+    });
+    expect(wrong).toEqual([]);
+    expect(lifecycleAfter?.stage).toBe('rejected');
+  });
+
   it('has row-level security enabled and forced with a policy on every tenant table', async ({
     task,
   }) => {
@@ -217,6 +318,12 @@ describe('cross-tenant matrix: every procedure × {no session, own input, anothe
     });
     expect(await countTenantRows(server.testDb.db, victim.tenantId)).toEqual(countsBefore);
     expect(after).toEqual(before);
+    // A's phone as A left it: rejected, A's details, no document kept.
+    const phone = (await victim.client.golive.status.query()).items.find(
+      (item) => item.id === 'phone',
+    );
+    expect(phone).toMatchObject({ stage: 'rejected', documentName: null });
+    expect(phone?.id === 'phone' && phone.details?.businessName).toMatch(/^Aurelia Geheimwort-/);
     const settings = await victim.client.settings.get.query();
     expect(settings.version).toBe(victim.version);
     expect(settings.studioName).toBe(victim.name);

@@ -2,23 +2,33 @@ import { countOrphanRows } from '@pilar/provisioning/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatchResult, RUNS, runBatch, sample } from './support/fuzz-batch.ts';
+import { bundleCase, sendBundleCallback } from './support/fuzz-bundle-callback.ts';
 import { healthCase, probeHealth } from './support/fuzz-health.ts';
+import { multipartCase, sendMultipart } from './support/fuzz-multipart.ts';
 import { fuzzProcedure } from './support/fuzz-procedure.ts';
 import { restCase, sendRest } from './support/fuzz-rest-signup.ts';
-import { signupRows } from './support/fuzz-row-effects.ts';
+import { signupRows, uploadRows } from './support/fuzz-row-effects.ts';
 import { sessionCookieHeader } from './support/fuzz-session-cookie.ts';
 import { tallyAnswers } from './support/fuzz-tally.ts';
 import { type FuzzTarget, startFuzzTarget } from './support/fuzz-target.ts';
 import { plainCall, sendTrpc } from './support/fuzz-trpc.ts';
 import { sendWebhook, webhookCase } from './support/fuzz-webhook.ts';
 import { recordProof } from './support/ledger.ts';
+import {
+  countPhoneWakeUps,
+  phoneLifecycleOf,
+  waitForPhoneAtRest,
+  withEmailVerified,
+} from './support/phone-lifecycle.ts';
 import { type ProcedureType, routerProcedures } from './support/procedures.ts';
+import { snapshotAll } from './support/row-snapshots.ts';
 
 /**
  * Fuzzing: every tRPC procedure (taken from the router itself, so a new one is fuzzed without
  * touching this file) and every REST route gets RUNS generated inputs — junk of every type,
  * huge strings, control characters, mixed scripts, near-valid objects, malformed JSON and
- * non-UTF-8 bodies. The promise: no 5xx, well-formed answers, and no row from a rejected input.
+ * non-UTF-8 bodies; the form upload also as near-valid multipart forms and broken multipart
+ * bodies. The promise: no 5xx, well-formed answers, and no row from a rejected input.
  */
 
 const PROCEDURES = routerProcedures();
@@ -57,6 +67,33 @@ describe(`fuzzing every tRPC procedure and REST route (${RUNS} inputs each)`, ()
     });
   }
 
+  it('fuzz tRPC channels.submitPhoneVerification as multipart form uploads', async ({ task }) => {
+    const { server, owner } = target;
+    const hadLifecycle = (await phoneLifecycleOf(server, owner.tenantId)) !== null;
+    const wakeUps = countPhoneWakeUps(server);
+    // The owner's address counts as confirmed for the batch: valid forms reach the database.
+    const result = await withEmailVerified(server, owner.ownerId, () =>
+      runBatch(target, task, {
+        check: 'fuzz tRPC channels.submitPhoneVerification (multipart)',
+        ...sample(multipartCase, 'multipart:submitPhoneVerification'),
+        send: (input) => sendMultipart(server.baseUrl, owner.cookie, input),
+        expected: (tally) => uploadRows(tally.accepted, hadLifecycle),
+        settled: () => waitForPhoneAtRest(server, owner.tenantId),
+      }),
+    ).finally(() => wakeUps.stop());
+    expectClean(result);
+    const accepted = Number(/(\d+) accepted/.exec(task.meta.proofs?.at(-1)?.outcome ?? '')?.[1]);
+    const strays = wakeUps.woken.filter((tenantId) => tenantId !== owner.tenantId);
+    // Each accepted form woke its studio's phone work once; no refusal did.
+    recordProof(task, {
+      check: 'fuzz multipart: phone work woken per accepted form',
+      tries: wakeUps.woken.length,
+      outcome: `${wakeUps.woken.length} wake-ups for ${accepted} accepted, ${strays.length} of other studios`,
+      lost: Math.abs(wakeUps.woken.length - accepted) + strays.length,
+    });
+    expect({ wakeUps: wakeUps.woken.length, strays }).toEqual({ wakeUps: accepted, strays: [] });
+  });
+
   it('fuzz REST POST /api/tenant/create', async ({ task }) => {
     const result = await runBatch(target, task, {
       check: 'fuzz REST POST /api/tenant/create',
@@ -76,6 +113,32 @@ describe(`fuzzing every tRPC procedure and REST route (${RUNS} inputs each)`, ()
       expected: () => ({}),
     });
     expectClean(result);
+  });
+
+  it('fuzz REST POST /webhooks/twilio/bundles/:tenantId', async ({ task }) => {
+    const { server, owner } = target;
+    const lifecycles = async () => {
+      const { channel_lifecycles: rows = [], verification_documents: documents = [] } =
+        await snapshotAll(server);
+      return JSON.stringify({ rows, documents });
+    };
+    const before = await lifecycles();
+    const wakeUps = countPhoneWakeUps(server);
+    const result = await runBatch(target, task, {
+      check: 'fuzz REST POST /webhooks/twilio/bundles/:tenantId',
+      ...sample(bundleCase(owner), 'rest:twilio-bundle-callback'),
+      send: (input) => sendBundleCallback(server.baseUrl, owner.cookie, input),
+      expected: () => ({}),
+    }).finally(() => wakeUps.stop());
+    expectClean(result);
+    const unchanged = (await lifecycles()) === before;
+    recordProof(task, {
+      check: 'fuzz bundle callback: lifecycles, documents, wake-ups',
+      tries: result.tries,
+      outcome: `${unchanged ? 'lifecycles and documents unchanged' : 'lifecycles CHANGED'}, ${wakeUps.woken.length} wake-ups`,
+      lost: (unchanged ? 0 : 1) + wakeUps.woken.length,
+    });
+    expect({ unchanged, wakeUps: wakeUps.woken }).toEqual({ unchanged: true, wakeUps: [] });
   });
 
   it('fuzz the session cookie of owner procedures', async ({ task }) => {

@@ -125,8 +125,11 @@ describe(`kill -9 at every sub-step of going live on Twilio (${describeDatabase(
     expect(fake.purchases()).toBe(studios.length);
     expect(fake.trunksCreated()).toBe(studios.length);
     expect(active.sort()).toEqual(bought);
-    expect(new Set(fake.state.trunks.map((trunk) => trunk.phoneNumbers.length))).toEqual(
-      new Set([1]),
-    );
+    // Every trunk carries exactly its studio's number, the voice agent and one credential list.
+    for (const trunk of fake.state.trunks) {
+      expect(trunk.phoneNumberSids).toHaveLength(1);
+      expect(trunk.originationUrls).toHaveLength(1);
+      expect(trunk.credentialListSids).toHaveLength(1);
+    }
   });
 });

@@ -4,7 +4,8 @@ import { WIZARD_CONSENT } from '../test/support/signup-consent.ts';
 import { startTestServer, type TestServer } from '../test/support/test-server.ts';
 import { createTestClient } from '../test/support/trpc-client.ts';
 import { recordProblems } from './support/ledger.ts';
-import { callProcedure, routerProcedures } from './support/procedures.ts';
+import { businessForm, waitForPhoneAtRest } from './support/phone-lifecycle.ts';
+import { callProcedure, firstDataEvent, routerProcedures } from './support/procedures.ts';
 import { newSession } from './support/studio.ts';
 
 /**
@@ -30,8 +31,11 @@ const ACCESS: Record<string, 'public' | 'session' | 'member' | 'owner'> = {
   'auth.me': 'public',
   'channels.list': 'member',
   'channels.revealSecret': 'member',
+  'channels.submitPhoneVerification': 'member',
   'channels.testWebhook': 'member',
   'defaults.get': 'public',
+  'golive.onStatus': 'member',
+  'golive.status': 'member',
   'history.list': 'member',
   'history.restore': 'member',
   'invitation.accept': 'public',
@@ -52,21 +56,31 @@ const ACCESS: Record<string, 'public' | 'session' | 'member' | 'owner'> = {
   'team.revokeInvitation': 'owner',
 };
 
+/**
+ * The empty input of procedures that take a form upload instead of JSON: an empty form, sent
+ * as the browser does (multipart, from the app's origin), so a refusal of the input (400)
+ * shows the call got past the role check here too.
+ */
+const EMPTY_INPUT: Record<string, () => unknown> = {
+  'channels.submitPhoneVerification': () => new FormData(),
+};
+
 const PASSWORD = 'SicheresPasswort!';
 const ADMIN_PASSWORD = 'Admin-Passwort-2026';
 type Role = 'none' | 'admin' | 'owner';
 
 describe('role matrix: every procedure × {no session, admin, owner}', () => {
   let server: TestServer;
+  let tenantId: string;
   beforeAll(async () => {
     server = await startTestServer();
     const { client } = createTestClient(server.baseUrl);
-    await client.signup.create.mutate({
+    ({ tenantId } = await client.signup.create.mutate({
       studioName: 'Rollen-Studio',
       ownerEmail: 'rollen-inhaber@example.com',
       password: PASSWORD,
       consent: WIZARD_CONSENT,
-    });
+    }));
     await client.team.invite.mutate({ email: 'rollen-admin@example.com', role: 'admin' });
     const token = linkToken(await mailTo(server, 'rollen-admin@example.com'), '/invitation');
     await createTestClient(server.baseUrl).client.invitation.accept.mutate({
@@ -75,6 +89,8 @@ describe('role matrix: every procedure × {no session, admin, owner}', () => {
     });
   });
   afterAll(async () => {
+    // The admin's submission goes live in the background: done before the server closes.
+    if (tenantId) await waitForPhoneAtRest(server, tenantId).catch(() => {});
     await server.close();
   });
 
@@ -114,15 +130,14 @@ describe('role matrix: every procedure × {no session, admin, owner}', () => {
               );
         // An empty input: the role is decided before the input is read, so a refusal of the
         // input (400) shows the call got past the role check.
+        // A stream's first data event shows the call got through (some never end by themselves).
         const result = await callProcedure(
           server.baseUrl,
           path,
           type,
-          {},
+          EMPTY_INPUT[path]?.() ?? {},
           cookie ? { cookie } : {},
-          {
-            streamTimeoutMs: 2_000,
-          },
+          { streamTimeoutMs: 2_000, streamUntil: firstDataEvent },
         );
         const code = (result.error?.data as { domainCode?: string } | undefined)?.domainCode;
         const refusedForRole = result.status === 401 || code === 'OWNER_ONLY';
@@ -141,6 +156,63 @@ describe('role matrix: every procedure × {no session, admin, owner}', () => {
       check: 'Role matrix: every procedure × no session / admin / owner',
       tries,
       ok: '401 without a session, 403 for an admin on owner-only, through otherwise',
+      problems,
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('lets an admin send the phone’s business details the owner then sees, and follow the status', async ({
+    task,
+  }) => {
+    const problems: string[] = [];
+    const admin = await newSession(server.baseUrl, 'rollen-admin@example.com', ADMIN_PASSWORD);
+    const owner = await newSession(server.baseUrl, 'rollen-inhaber@example.com', PASSWORD);
+    const call = (
+      path: string,
+      type: 'query' | 'mutation' | 'subscription',
+      cookie: string,
+      input?: unknown,
+    ) =>
+      callProcedure(server.baseUrl, path, type, input, { cookie }, { streamUntil: firstDataEvent });
+    // The admin accepted an invitation by its mail: a confirmed address, unlike the owner's.
+    const byOwner = await call(
+      'channels.submitPhoneVerification',
+      'mutation',
+      owner,
+      businessForm(),
+    );
+    const byAdmin = await call(
+      'channels.submitPhoneVerification',
+      'mutation',
+      admin,
+      businessForm(),
+    );
+    const domainCode = (r: typeof byOwner) =>
+      (r.error?.data as { domainCode?: string } | undefined)?.domainCode;
+    if (byOwner.status !== 403 || domainCode(byOwner) !== 'EMAIL_NOT_VERIFIED')
+      problems.push(`owner, unconfirmed address: ${byOwner.status} ${byOwner.text.slice(0, 200)}`);
+    if (byAdmin.status !== 200)
+      problems.push(`admin: ${byAdmin.status} ${byAdmin.text.slice(0, 200)}`);
+    const businessOf = (status: unknown) =>
+      (
+        status as { items?: { id: string; details?: { businessName?: string } | null }[] }
+      )?.items?.find((item) => item.id === 'phone')?.details?.businessName;
+    for (const [who, cookie] of [
+      ['owner', owner],
+      ['admin', admin],
+    ] as const) {
+      const status = await call('golive.status', 'query', cookie);
+      if (businessOf(status.data) !== 'Studio Grün GmbH')
+        problems.push(`${who} golive.status: ${status.text.slice(0, 200)}`);
+      const stream = await call('golive.onStatus', 'subscription', cookie);
+      const first = stream.events?.[0]?.data;
+      if (stream.timedOut || !first || businessOf(JSON.parse(first)) !== 'Studio Grün GmbH')
+        problems.push(`${who} golive.onStatus: ${stream.text.slice(0, 200)}`);
+    }
+    recordProblems(task, {
+      check: 'Role matrix: an admin sends the phone’s business details',
+      tries: 6,
+      ok: 'admin 200, owner (unconfirmed) 403, both read it',
       problems,
     });
     expect(problems).toEqual([]);

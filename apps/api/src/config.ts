@@ -54,6 +54,8 @@ const requiredForTwilio = (env: Env) => {
     accountSid: env.TWILIO_ACCOUNT_SID as string,
     authToken: env.TWILIO_AUTH_TOKEN as string,
     voiceAgentSipUri: env.VOICE_AGENT_SIP_URI as string,
+    // Twilio mails a bundle's review to an address of the account holder's: the operator.
+    notificationEmail: env.OPERATOR_EMAIL as string,
     apiBaseUrl: env.TWILIO_API_BASE_URL?.replace(/\/+$/, ''),
   };
 };

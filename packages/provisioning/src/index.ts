@@ -58,6 +58,10 @@ export {
   revealChannelSecret,
   revealChannelSecrets,
 } from './channels/reveal-secrets.ts';
+export {
+  createTwilioCarrier,
+  type TwilioCarrierOptions,
+} from './channels/twilio/twilio-carrier.ts';
 export { verifyWhatsAppWebhook, type WebhookHandshake } from './channels/verify-webhook.ts';
 // Contracts, defaults and the prompt renderer: the browser-safe entry, as the server uses it too.
 export * from './contracts/index.ts';

@@ -1,4 +1,6 @@
+import { GOOD_DETAILS } from '../../test/support/go-live.ts';
 import { WIZARD_CONSENT } from '../../test/support/signup-consent.ts';
+import { pdfFile } from './phone-lifecycle.ts';
 import type { SignedUpStudio } from './studio.ts';
 
 export const PASSWORD = 'SicheresPasswort!';
@@ -8,6 +10,13 @@ const FORGED_TOKEN = 'x'.repeat(43);
 
 /** The studio whose owner's browser a foreign page abuses. */
 export type Owner = SignedUpStudio & { email: string };
+
+/**
+ * Mutations whose input is a form upload: the web app posts them as multipart form data (from
+ * its own origin), and they need the caller's address confirmed — the owner's counts as
+ * confirmed for them (`withEmailVerified`), so that a forged upload let through would write.
+ */
+export const FORM_UPLOADS = new Set(['channels.submitPhoneVerification']);
 
 /** A well-formed input for every mutation of the router, as the web app would send it. */
 export const PAYLOADS: Record<string, (owner: Owner) => Record<string, unknown>> = {
@@ -27,6 +36,11 @@ export const PAYLOADS: Record<string, (owner: Owner) => Record<string, unknown>>
   'invitation.accept': () => ({ token: FORGED_TOKEN, password: PASSWORD }),
   'auth.logout': () => ({}),
   'channels.revealSecret': (owner) => ({ kind: 'sipPassword', channelId: owner.phoneId }),
+  // The business details and a real PDF: a file, in a multipart post.
+  'channels.submitPhoneVerification': () => ({
+    ...GOOD_DETAILS,
+    document: pdfFile('von-fremder-seite.pdf'),
+  }),
   'channels.testWebhook': (owner) => ({ channelId: owner.whatsappId }),
   'history.restore': (owner) => ({ version: 1, expectedVersion: owner.version }),
   'provisioning.retry': (owner) => ({ runId: owner.runId }),

@@ -1,7 +1,14 @@
 import { countAll } from '@pilar/provisioning/testing';
 import { postForText, type TestServer, waitForRunStatus } from '../../test/support/test-server.ts';
-import { type Owner, PASSWORD, PAYLOADS, REST_PAYLOAD } from './cross-site-payloads.ts';
+import {
+  FORM_UPLOADS,
+  type Owner,
+  PASSWORD,
+  PAYLOADS,
+  REST_PAYLOAD,
+} from './cross-site-payloads.ts';
 import { EVIL, forgedAttempts, postForged, refusalProblems } from './forged-requests.ts';
+import { withEmailVerified } from './phone-lifecycle.ts';
 import { newSession, storedSettingsVersion } from './studio.ts';
 
 const countsOf = async (server: TestServer) => JSON.stringify(await countAll(server.testDb.db));
@@ -12,12 +19,20 @@ export const currentOwner = async (server: TestServer, owner: Owner): Promise<Ow
   version: await storedSettingsVersion(server, owner.tenantId),
 });
 
-/**
- * Forges one mutation with the owner's cookie: every attempt of `forgedAttempts`, then as a
- * GET (a link or an <img> must not change anything: 405). Any other answer, a cookie set,
- * or a row count changed is a problem.
- */
-export const forgeMutation = async (
+/** Runs `work` as the path needs the owner: a form upload with the address confirmed. */
+const asOwnerFor = <T>(server: TestServer, owner: Owner, path: string, work: () => Promise<T>) =>
+  FORM_UPLOADS.has(path) ? withEmailVerified(server, owner.ownerId, work) : work();
+
+/** The payload as the web app's form upload posts it. */
+const formOf = (payload: Record<string, unknown>) => {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(payload))
+    form.append(name, value instanceof Blob ? value : String(value));
+  return form;
+};
+
+/** The forgeries of one mutation, as `forgeMutation` says. */
+const forgeAs = async (
   server: TestServer,
   owner: Owner,
   path: string,
@@ -44,6 +59,18 @@ export const forgeMutation = async (
   return { problems, tries };
 };
 
+/**
+ * Forges one mutation with the owner's cookie: every attempt of `forgedAttempts`, then as a
+ * GET (a link or an <img> must not change anything: 405). Any other answer, a cookie set,
+ * or a row count changed is a problem.
+ */
+export const forgeMutation = (
+  server: TestServer,
+  owner: Owner,
+  path: string,
+  foreignOrigins: string[],
+) => asOwnerFor(server, owner, path, () => forgeAs(server, owner, path, foreignOrigins));
+
 /** Forges the REST sign-up with the owner's cookie: every attempt of `forgedAttempts`. */
 export const forgeRestSignup = async (
   server: TestServer,
@@ -64,9 +91,10 @@ export const forgeRestSignup = async (
 };
 
 /**
- * Sends a mutation's payload as the web app does, JSON from the server's own origin, and
- * returns the status. Logging in or out ends the session it is sent with: those get a
- * session of their own. A studio signed up this way is waited for until provisioned.
+ * Sends a mutation's payload as the web app does, JSON (a form upload: multipart) from the
+ * server's own origin, and returns the status. Logging in or out ends the session it is sent
+ * with: those get a session of their own. A studio signed up this way is waited for until
+ * provisioned.
  */
 export const postFromOwnOrigin = async (server: TestServer, owner: Owner, path: string) => {
   const payload = PAYLOADS[path]?.(await currentOwner(server, owner)) ?? {};
@@ -74,10 +102,14 @@ export const postFromOwnOrigin = async (server: TestServer, owner: Owner, path: 
     path === 'auth.login' || path === 'auth.logout'
       ? await newSession(server.baseUrl, owner.email, PASSWORD)
       : owner.jar.header();
-  const { status, text } = await postForText(`${server.baseUrl}/trpc/${path}`, payload, {
-    origin: server.baseUrl,
-    cookie,
-  });
+  const url = `${server.baseUrl}/trpc/${path}`;
+  const headers = { origin: server.baseUrl, cookie };
+  const { status, text } = FORM_UPLOADS.has(path)
+    ? await asOwnerFor(server, owner, path, async () => {
+        const response = await fetch(url, { method: 'POST', headers, body: formOf(payload) });
+        return { status: response.status, text: await response.text() };
+      })
+    : await postForText(url, payload, headers);
   const runId = (JSON.parse(text) as { result?: { data?: { runId?: string } } }).result?.data
     ?.runId;
   if (path === 'signup.create' && runId) await waitForRunStatus(server, runId, 'ready');

@@ -1,7 +1,8 @@
 import type { TestServer } from '../../test/support/test-server.ts';
 import { type Case, type Ids, MATRIX, type MatrixRow, PASSWORD } from './cross-tenant-matrix.ts';
 import type { TenantStudio } from './cross-tenant-studios.ts';
-import { callProcedure, routerProcedures, type WireResult } from './procedures.ts';
+import { formWith, withEmailVerified } from './phone-lifecycle.ts';
+import { callProcedure, describeInput, routerProcedures, type WireResult } from './procedures.ts';
 import { newSession, storedSettingsVersion } from './studio.ts';
 
 /**
@@ -22,10 +23,14 @@ export interface MatrixSetting {
   laterRuns: string[];
 }
 
-const withTenantId = (input: unknown, tenantId: string) =>
-  input === undefined || (typeof input === 'object' && input !== null && !Array.isArray(input))
+/** The input with a `tenantId` added: a key of an object, a field of a form. */
+const withTenantId = (input: unknown, tenantId: string) => {
+  if (input instanceof FormData) return formWith(input, [['tenantId', tenantId]]);
+  return input === undefined ||
+    (typeof input === 'object' && input !== null && !Array.isArray(input))
     ? { ...(input as object | undefined), tenantId }
     : input;
+};
 
 /** Without a session, owner procedures get the foreign column's inputs and must answer 401. */
 const casesOf = (row: MatrixRow, column: Column, a: Ids, b: Ids): Case[] =>
@@ -104,10 +109,19 @@ export const runMatrixColumn = async (setting: MatrixSetting, column: Column) =>
           : row.consumesSession
             ? await newSession(server.baseUrl, attacker.email, PASSWORD)
             : attacker.jar.header();
-      const result = await callProcedure(server.baseUrl, path, type, input, {
-        ...(cookie ? { cookie } : {}),
-      });
-      const sent = JSON.stringify(input) ?? '';
+      const call = () =>
+        callProcedure(
+          server.baseUrl,
+          path,
+          type,
+          input,
+          { ...(cookie ? { cookie } : {}) },
+          { ...(row.streamUntil ? { streamUntil: row.streamUntil } : {}) },
+        );
+      const result = testCase.emailVerified
+        ? await withEmailVerified(server, attacker.ownerId, call)
+        : await call();
+      const sent = describeInput(input);
       const label = `${column} ${path} ${sent}`;
       problems.push(...problemsOf({ column, row, label, sent, markers }, testCase, result));
       const runId = (result.data as { runId?: string } | undefined)?.runId;

@@ -1,5 +1,8 @@
+import { GOOD_DETAILS } from '../../test/support/go-live.ts';
 import { WIZARD_CONSENT } from '../../test/support/signup-consent.ts';
-import type { WireResult } from './procedures.ts';
+import type { SseEvent } from './event-stream.ts';
+import { businessForm, formWith, pdfFile } from './phone-lifecycle.ts';
+import { firstDataEvent, type WireResult } from './procedures.ts';
 
 /** The password of every studio of the matrix. */
 export const PASSWORD = 'SicheresPasswort!';
@@ -25,6 +28,11 @@ export interface Case {
   status: number | readonly number[];
   /** A further check of what came back (e.g. that it is B's own data). */
   holds?: (result: WireResult) => boolean;
+  /**
+   * Sent while B's owner's address counts as confirmed (set in the database for this call
+   * only, see `withEmailVerified`): the matrix's studios are not confirmed otherwise.
+   */
+  emailVerified?: boolean;
 }
 
 export interface MatrixRow {
@@ -37,9 +45,128 @@ export interface MatrixRow {
   own: (b: Ids) => Case[];
   /** B's session with A's identifiers in the input (A's tenant id is added to every input). */
   foreign: (a: Ids, b: Ids) => Case[];
+  /** A stream that never ends by itself: read until this holds (else to the timeout). */
+  streamUntil?: (events: SseEvent[]) => boolean;
 }
 
 const dataOf = <T>(result: WireResult) => (result.data ?? {}) as Partial<T>;
+
+/** B's business details (A's, in the test, carry A's secret word in every line). */
+export const B_DETAILS = {
+  ...GOOD_DETAILS,
+  businessName: 'Angreiferstudio Bruno UG',
+  street: 'Angriffsweg 7',
+  city: 'Hamburg',
+  postalCode: '20095',
+};
+
+interface ErrorData {
+  domainCode?: string | null;
+  domainData?: { stage?: string } | null;
+  issues?: { path: string; problem: string }[] | null;
+}
+
+const errorDataOf = (result: WireResult) => (result.error?.data ?? {}) as ErrorData;
+
+const refusedAs = (domainCode: string) => (r: WireResult) =>
+  errorDataOf(r).domainCode === domainCode;
+
+/** Refused because B's own details are with the carrier (A's, rejected, would be open). */
+const lockedForB = (r: WireResult) => {
+  const { domainCode, domainData } = errorDataOf(r);
+  return (
+    domainCode === 'PHONE_DETAILS_LOCKED' &&
+    ['in_review', 'buying_number', 'configuring_sip', 'active'].includes(domainData?.stage ?? '')
+  );
+};
+
+/** A's tenant id under every name a form could carry it, and twice. */
+const tenantFields = (a: Ids): [string, string][] => [
+  ['tenantId', a.tenantId],
+  ['tenant_id', a.tenantId],
+  ['tenant', a.tenantId],
+  ['lifecycleId', a.tenantId],
+];
+
+const submissionCases = {
+  own: (): Case[] => [
+    // B's owner has not confirmed the address: refused before anything is written.
+    { input: businessForm(B_DETAILS), status: 403, holds: refusedAs('EMAIL_NOT_VERIFIED') },
+    // Every wrong field of the form named at once.
+    {
+      input: businessForm(
+        { ...B_DETAILS, postalCode: '2009' },
+        pdfFile('scan.pdf', Buffer.from('GIF89a')),
+      ),
+      emailVerified: true,
+      status: 400,
+      holds: (r) =>
+        JSON.stringify(errorDataOf(r).issues?.map((issue) => [issue.path, issue.problem])) ===
+        JSON.stringify([
+          ['postalCode', 'invalidPostalCode'],
+          ['document', 'unsupportedFileType'],
+        ]),
+    },
+    {
+      input: businessForm(B_DETAILS),
+      emailVerified: true,
+      status: 200,
+      holds: (r) => dataOf<{ stage: string }>(r).stage === 'in_review',
+    },
+  ],
+  // The procedure takes no tenant id: A's in the form reaches B's own phone, locked by B's
+  // submission of the own column; A's phone was rejected, so a submission reaching A would pass.
+  foreign: (a: Ids): Case[] => [
+    { input: businessForm(B_DETAILS), emailVerified: true, status: 409, holds: lockedForB },
+    {
+      input: formWith(businessForm(B_DETAILS), tenantFields(a)),
+      emailVerified: true,
+      status: 409,
+      holds: lockedForB,
+    },
+    // A's owner has confirmed the address, B's has not: the caller is still B's owner.
+    {
+      input: formWith(businessForm(B_DETAILS), tenantFields(a)),
+      status: 403,
+      holds: refusedAs('EMAIL_NOT_VERIFIED'),
+    },
+  ],
+};
+
+interface GoLiveItem {
+  id: string;
+  state?: string;
+  stage?: string;
+  details?: { businessName?: string } | null;
+  rejectionReason?: string | null;
+}
+
+/**
+ * B's checklist: B's owner has not confirmed the address (A's has), B's phone was never
+ * rejected (A's was) and holds B's details (submitted in the column's `channels` row before).
+ */
+const isGoLiveOfB = (status: unknown) => {
+  const items = (status as { items?: GoLiveItem[] } | null)?.items ?? [];
+  const email = items.find((item) => item.id === 'email');
+  const phone = items.find((item) => item.id === 'phone');
+  return (
+    email?.state === 'due' &&
+    phone?.stage !== 'rejected' &&
+    phone?.rejectionReason === null &&
+    phone?.details?.businessName === B_DETAILS.businessName
+  );
+};
+
+/** The stream's first data event, at once: B's checklist (the stream itself never ends). */
+const firstStatusOfB = (r: WireResult) => {
+  const [first] = r.events ?? [];
+  if (r.timedOut || !first) return false;
+  try {
+    return isGoLiveOfB(JSON.parse(first.data));
+  } catch {
+    return false;
+  }
+};
 
 const signupAttempts = (a: Ids): Case[] => [
   // A's e-mail, A's domain, A's idempotency key with another body: refused, nothing of A told.
@@ -271,6 +398,11 @@ export const MATRIX: Record<string, MatrixRow> = {
       { input: { kind: 'sipPassword', channelId: a.tenantId }, status: 404 },
     ],
   },
+  'channels.submitPhoneVerification': {
+    access: 'owner',
+    own: submissionCases.own,
+    foreign: submissionCases.foreign,
+  },
   'channels.testWebhook': {
     access: 'owner',
     own: (b) => [
@@ -290,6 +422,17 @@ export const MATRIX: Record<string, MatrixRow> = {
     anonymous: () => [{ input: undefined, status: 200 }],
     own: () => [{ input: undefined, status: 200 }],
     foreign: () => [{ input: {}, status: 200 }],
+  },
+  'golive.onStatus': {
+    access: 'owner',
+    streamUntil: firstDataEvent,
+    own: () => [{ input: undefined, status: 200, holds: firstStatusOfB }],
+    foreign: () => [{ input: {}, status: 200, holds: firstStatusOfB }],
+  },
+  'golive.status': {
+    access: 'owner',
+    own: () => [{ input: undefined, status: 200, holds: (r) => isGoLiveOfB(r.data) }],
+    foreign: () => [{ input: {}, status: 200, holds: (r) => isGoLiveOfB(r.data) }],
   },
   'history.list': {
     access: 'owner',

@@ -1,11 +1,18 @@
 export const EVIL = 'https://evil.example';
 
-const BOUNDARY = '----pilar-csrf-boundary';
-
 const fieldValue = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
-/** The bodies a foreign page can make a browser send without a CORS preflight. */
-const BODIES = {
+type Body = string | FormData;
+type BodyKind = 'form' | 'text' | 'multipart' | 'json' | 'disguised';
+
+/**
+ * The bodies a foreign page can make a browser send without a CORS preflight. A multipart one
+ * is a real form upload (files as files): its type and boundary are fetch's, as a browser's.
+ */
+const BODIES: Record<
+  BodyKind,
+  { contentType: string | null; body: (payload: Record<string, unknown>) => Body }
+> = {
   form: {
     contentType: 'application/x-www-form-urlencoded',
     body: (payload: Record<string, unknown>) =>
@@ -19,14 +26,13 @@ const BODIES = {
     body: (payload: Record<string, unknown>) => JSON.stringify(payload),
   },
   multipart: {
-    contentType: `multipart/form-data; boundary=${BOUNDARY}`,
-    body: (payload: Record<string, unknown>) =>
-      `${Object.entries(payload)
-        .map(
-          ([key, value]) =>
-            `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${fieldValue(value)}\r\n`,
-        )
-        .join('')}--${BOUNDARY}--\r\n`,
+    contentType: null,
+    body: (payload: Record<string, unknown>) => {
+      const form = new FormData();
+      for (const [key, value] of Object.entries(payload))
+        form.append(key, value instanceof Blob ? value : fieldValue(value));
+      return form;
+    },
   },
   // Not sendable cross-site without a preflight, but refused all the same.
   json: {
@@ -37,19 +43,22 @@ const BODIES = {
     contentType: 'text/plain; charset=application/json',
     body: (payload: Record<string, unknown>) => JSON.stringify(payload),
   },
-} as const;
+};
 
 const FORM_KINDS = ['form', 'text', 'multipart'] as const;
 
 /** A forged post and the refusal it must get. */
 export interface ForgedAttempt {
-  kind: keyof typeof BODIES;
+  kind: BodyKind;
   origin: string | null;
   status: number;
   error: string;
 }
 
-/** From each foreign origin every kind of body, JSON too: 403; without Origin, non-JSON: 400. */
+/**
+ * From each foreign origin every kind of body, JSON too: 403; without Origin a form upload
+ * (multipart needs no preflight, so it must name its origin): 403; other non-JSON: 400.
+ */
 export const forgedAttempts = (foreignOrigins: string[]): ForgedAttempt[] => [
   ...foreignOrigins.flatMap((origin) =>
     ([...FORM_KINDS, 'json'] as const).map((kind) => ({
@@ -59,7 +68,8 @@ export const forgedAttempts = (foreignOrigins: string[]): ForgedAttempt[] => [
       error: `Cross-site request from ${origin} refused`,
     })),
   ),
-  ...([...FORM_KINDS, 'disguised'] as const).map((kind) => ({
+  { kind: 'multipart', origin: null, status: 403, error: 'A form upload must name its Origin' },
+  ...(['form', 'text', 'disguised'] as const).map((kind) => ({
     kind,
     origin: null,
     status: 400,
@@ -77,12 +87,17 @@ export const postForged = async (
   const { contentType, body } = BODIES[kind];
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': contentType, cookie, ...(origin ? { origin } : {}) },
+    headers: {
+      ...(contentType ? { 'content-type': contentType } : {}),
+      cookie,
+      ...(origin ? { origin } : {}),
+    },
     body: body(payload),
   });
   return {
     status: response.status,
     text: await response.text(),
+    contentType: response.headers.get('content-type') ?? '',
     setsCookie: response.headers.getSetCookie().length > 0,
   };
 };

@@ -53,6 +53,8 @@ export interface Batch<T> {
   /** Expected row changes once the batch's answers are known; null: not checked. */
   expected: (tally: Tally) => Expectation | null;
   concurrency?: number;
+  /** What else must come to rest after the batch before rows are counted (background work). */
+  settled?: () => Promise<unknown>;
 }
 
 export interface BatchResult {
@@ -73,6 +75,7 @@ export const runBatch = async <T>(
   const started = performance.now();
   const tally = await tallyAnswers(batch.inputs, batch.send, batch.concurrency);
   const seconds = (performance.now() - started) / 1000;
+  await batch.settled?.();
   await settle(server);
   const after = await countAll(server.testDb.db);
   const rows = compareRows(before, after, batch.expected(tally));

@@ -30,6 +30,18 @@ export const signupRows = (tenants: number, sessions: number): Expectation => {
   };
 };
 
+/**
+ * What accepted business-details uploads leave once the review's work rests: the studio's one
+ * phone lifecycle (new if it had none; a later upload restarts it), no document (the review's
+ * end deletes it) and the owner's notice of each review's end (one per upload: the next is
+ * accepted only once the last review ended).
+ */
+export const uploadRows = (accepted: number, hadLifecycle: boolean): Expectation => ({
+  channel_lifecycles: accepted > 0 && !hadLifecycle ? 1 : 0,
+  verification_documents: 0,
+  outbox_mails: accepted,
+});
+
 /** Row effects of accepted mutations; a mutation missing here is reported, not checked. */
 const MUTATION_EFFECTS: Record<string, (tally: Tally) => Expectation> = {
   'auth.login': (tally) => ({ sessions: tally.accepted }),
@@ -38,6 +50,9 @@ const MUTATION_EFFECTS: Record<string, (tally: Tally) => Expectation> = {
   'history.restore': (tally) => ({ settings_history: tally.accepted }),
   'channels.revealSecret': () => ({}),
   'channels.testWebhook': () => ({}),
+  // Its input is a form upload (the multipart batch has its own expectation, `uploadRows`):
+  // as JSON nothing can be accepted, so nothing may be written.
+  'channels.submitPhoneVerification': () => ({}),
   'signup.create': (tally) => signupRows(tally.tenantIds.size, tally.accepted),
   'account.verifyEmail': () => ({}),
   'account.verifyEmailCode': () => ({}),

@@ -97,7 +97,8 @@ const subscriptionAnswer = async (
   return { status: 200, label: `SSE ${event}`, accepted: false, malformed: `event ${event}` };
 };
 
-const trpcAnswer = async (response: Response, batch: boolean): Promise<Answer> => {
+/** Judges a tRPC answer (a batch: every envelope), as the protocol promises it. */
+export const trpcAnswer = async (response: Response, batch: boolean): Promise<Answer> => {
   const { status } = response;
   const text = await response.text();
   if (isHeaderOverflow(status))

@@ -44,12 +44,13 @@ const subscriptionResult = async (
   response: Response,
   controller: AbortController,
   timeoutMs: number,
+  enough: (events: SseEvent[]) => boolean,
 ): Promise<WireResult> => {
   const { text, events, timedOut } = await readEventStream(
     response,
     controller,
     timeoutMs,
-    isStreamEnd,
+    (events) => isStreamEnd(events) || enough(events),
   );
   const failure = events.find((event) => event.event === 'serialized-error');
   const error = failure ? (JSON.parse(failure.data) as WireResult['error']) : undefined;
@@ -62,6 +63,13 @@ const subscriptionResult = async (
   };
 };
 
+/** The headers given, with the page's origin (the server's own) unless they name one. */
+const fromPage = (baseUrl: string, headers: Record<string, string>) => {
+  const sent = new Headers(headers);
+  if (!sent.has('origin')) sent.set('origin', baseUrl);
+  return sent;
+};
+
 interface Envelope {
   result?: { data?: unknown };
   error?: WireResult['error'];
@@ -72,10 +80,40 @@ const envelopeOf = (text: string) => {
   return parsed.ok ? (parsed.value as Envelope | null) : undefined;
 };
 
+export interface CallOptions {
+  /** How long a stream is read at most (then `timedOut`). */
+  streamTimeoutMs?: number;
+  /**
+   * Enough of a stream read (besides its end): for a stream that never ends by itself, e.g.
+   * its first data event. Then it is closed, and not `timedOut`.
+   */
+  streamUntil?: (events: SseEvent[]) => boolean;
+}
+
+/** Until the first data event: what a stream that never ends by itself says now. */
+export const firstDataEvent = (events: SseEvent[]) =>
+  events.some((event) => event.event === 'message');
+
+const clipped = (text: string, max = 60) =>
+  text.length > max ? `${text.slice(0, max)}…(${text.length} chars)` : text;
+
+/** An input as text for a label: JSON, or a form's fields with each file's name, type and size. */
+export const describeInput = (input: unknown) => {
+  if (!(input instanceof FormData)) return JSON.stringify(input) ?? '';
+  const fields = [...input.entries()].map(([name, value]) =>
+    typeof value === 'string'
+      ? `${name}=${clipped(value)}`
+      : `${name}=File(${clipped(value.name)}, ${value.type || 'no type'}, ${value.size} B)`,
+  );
+  return `FormData{${fields.join(', ')}}`;
+};
+
 /**
  * Calls one procedure the way the web app's links do (query: GET with `?input=`, mutation:
  * POST with a JSON body, subscription: GET as `text/event-stream`), with the headers given —
- * a session cookie or none — and returns what came back, untyped.
+ * a session cookie or none — and returns what came back, untyped. A `FormData` input goes as
+ * the browser posts a form upload: multipart (fetch sets the boundary), naming the page's
+ * origin — the server's own, unless the headers given name another `origin`.
  */
 export const callProcedure = async (
   baseUrl: string,
@@ -83,7 +121,7 @@ export const callProcedure = async (
   type: ProcedureType,
   input: unknown,
   headers: Record<string, string> = {},
-  { streamTimeoutMs = 5_000 } = {},
+  { streamTimeoutMs = 5_000, streamUntil = () => false }: CallOptions = {},
 ): Promise<WireResult> => {
   const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
   const url = `${baseUrl}/trpc/${path}`;
@@ -97,16 +135,18 @@ export const callProcedure = async (
       const text = await response.text();
       return { status: response.status, text, error: envelopeOf(text)?.error };
     }
-    return subscriptionResult(response, controller, streamTimeoutMs);
+    return subscriptionResult(response, controller, streamTimeoutMs, streamUntil);
   }
   const response =
     type === 'query'
       ? await fetch(`${url}${query}`, { headers })
-      : await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers },
-          body: input === undefined ? '' : JSON.stringify(input),
-        });
+      : input instanceof FormData
+        ? await fetch(url, { method: 'POST', headers: fromPage(baseUrl, headers), body: input })
+        : await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...headers },
+            body: input === undefined ? '' : JSON.stringify(input),
+          });
   const text = await response.text();
   const body = envelopeOf(text);
   return { status: response.status, text, data: body?.result?.data, error: body?.error };

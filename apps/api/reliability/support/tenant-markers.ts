@@ -29,12 +29,27 @@ const channelLeaves = async (server: TestServer, tenantId: string) => {
   ].flatMap((row) => leavesOf(row));
 };
 
+/**
+ * The phone lifecycle's own strings: the carrier's answers (its ids) and the business's name
+ * and address (the document type is one of two words every studio may send).
+ */
+const lifecycleLeaves = async (server: TestServer, tenantId: string) => {
+  const lifecycles = await server.testDb.db
+    .select({ steps: schema.channelLifecycles.steps, details: schema.channelLifecycles.details })
+    .from(schema.channelLifecycles)
+    .where(eq(schema.channelLifecycles.tenantId, tenantId));
+  return lifecycles.flatMap(({ steps, details }) => {
+    const { documentType: _, ...address } = details ?? {};
+    return [...leavesOf(steps), ...leavesOf(address)];
+  });
+};
+
 const secretLeaves = async (server: TestServer, tenantId: string) =>
   leavesOf(await revealChannelSecrets(server.testDb.db, server.deps.services.keyring, tenantId));
 
 /**
- * Strings only A's data holds — its ids, names, session, channel secrets, every uuid of its
- * rows in `snapshot`, and `extra` — leaving out what B's channels hold too and what is too
+ * Strings only A's data holds — its ids, names, session, channel secrets, its phone's carrier
+ * ids and business address, every uuid of its rows in `snapshot`, and `extra` — leaving out what B's channels hold too and what is too
  * short or a date to tell apart: none of them may reach B or an anonymous caller.
  */
 export const markersOf = async (
@@ -67,6 +82,7 @@ export const markersOf = async (
       ...uuids,
       ...(await secretLeaves(server, victim.tenantId)),
       ...(await channelLeaves(server, victim.tenantId)),
+      ...(await lifecycleLeaves(server, victim.tenantId)),
     ]),
   ].filter((m) => m.length >= 8 && !ISO_DATE.test(m) && !attackerLeaves.has(m));
 };

@@ -1,4 +1,4 @@
-import type { PhoneCarrier } from '@pilar/provisioning';
+import { createTwilioCarrier, type PhoneCarrier } from '@pilar/provisioning';
 import {
   createSandboxCarrier,
   type SandboxFaults,
@@ -7,10 +7,10 @@ import {
 import type { Config } from '../config.ts';
 
 /** The carrier `PHONE_PROVIDER` names, configured. */
-export const phoneCarrierOf = (phone: Config['phone'], faults: SandboxFaults): PhoneCarrier => {
-  if (phone.provider === 'twilio') throw new Error('PHONE_PROVIDER=twilio: adapter not wired yet');
-  return createSandboxCarrier({
-    reviewSeconds: phone.reviewSeconds,
-    beforeSubStep: sandboxBeforeStep(faults),
-  });
-};
+export const phoneCarrierOf = (phone: Config['phone'], faults: SandboxFaults): PhoneCarrier =>
+  phone.provider === 'twilio'
+    ? createTwilioCarrier(phone.twilio)
+    : createSandboxCarrier({
+        reviewSeconds: phone.reviewSeconds,
+        beforeSubStep: sandboxBeforeStep(faults),
+      });

@@ -62,24 +62,35 @@ type Lifecycle = typeof channelLifecycles.$inferSelect;
  * Does the phone's due work, as far as it goes: submits the review (once), reads its outcome,
  * buys the number, configures SIP, then marks the phone ACTIVE. Each carrier call's answer is
  * recorded as it arrives; a failure is recorded with the time to try again (backoff), and the
- * next run resumes at the first unrecorded call. The caller holds the lifecycle's lock.
+ * next run resumes at the first unrecorded call. The caller holds the lifecycle's lock. A sweep's
+ * run (`onlyIfDue`) does nothing if another run has just done the work and set its next time.
  * Returns the stage reached, and the error if the work stopped on one.
  */
-export const advancePhone = async (db: Database, deps: PhoneGoLiveDeps, tenantId: string) => {
+export const advancePhone = async (
+  db: Database,
+  deps: PhoneGoLiveDeps,
+  tenantId: string,
+  { onlyIfDue = false } = {},
+) => {
   const [lifecycle] = await db
     .select()
     .from(channelLifecycles)
     .where(and(eq(channelLifecycles.tenantId, tenantId), eq(channelLifecycles.channel, 'phone')));
-  if (!lifecycle || !WORKING_STAGES.includes(lifecycle.stage)) {
+  const notDue = onlyIfDue && (lifecycle?.nextCheckAt?.getTime() ?? Infinity) > Date.now();
+  if (!lifecycle || !WORKING_STAGES.includes(lifecycle.stage) || notDue) {
     return { stage: lifecycle?.stage ?? null, error: null };
   }
   const steps = recordedSubSteps(db, lifecycle.id, lifecycle.steps, lifecycle.failures + 1);
   let stage = lifecycle.stage;
   try {
-    while (stage !== 'active' && stage !== 'rejected') {
-      stage = await STAGE_WORK[stage as WorkingStage](db, deps, lifecycle, steps);
+    // Each stage's work either moves on (and the next stage's work follows at once) or stays
+    // (a review still pending: its next read is scheduled).
+    for (;;) {
+      const reached = await STAGE_WORK[stage as WorkingStage](db, deps, lifecycle, steps);
+      if (reached === stage || !WORKING_STAGES.includes(reached))
+        return { stage: reached, error: null };
+      stage = reached;
     }
-    return { stage, error: null };
   } catch (error) {
     const problem = problemOf(error);
     if (stage === 'in_review' && problem.code === NONCOMPLIANT_DETAILS) {

@@ -32,6 +32,8 @@ export interface PhoneGoLive {
 
 interface PhoneJob {
   tenantId: string;
+  /** Sent by the sweep: only work that is still due once the job runs. */
+  onlyIfDue?: boolean;
 }
 
 /**
@@ -58,11 +60,11 @@ export const createPhoneGoLive = (
   const workerIds: string[] = [];
   let sweepTimer: NodeJS.Timeout | undefined;
 
-  const work = async (tenantId: string) => {
+  const work = async ({ tenantId, onlyIfDue }: PhoneJob) => {
     const release = await handle.tryLock(lockKey(tenantId));
     if (!release) return;
     try {
-      const { stage, error } = await advancePhone(db, options, tenantId);
+      const { stage, error } = await advancePhone(db, options, tenantId, { onlyIfDue });
       if (error) onError(error, `phone going live (${tenantId}, ${stage})`);
     } finally {
       await release();
@@ -70,8 +72,8 @@ export const createPhoneGoLive = (
   };
 
   let nextWorker = 0;
-  const notify = async (tenantId: string) => {
-    await boss.send(QUEUE, { tenantId } satisfies PhoneJob);
+  const send = async (job: PhoneJob) => {
+    await boss.send(QUEUE, job);
     const id = workerIds[nextWorker++ % workerIds.length];
     if (id) boss.notifyWorker(id);
   };
@@ -89,7 +91,7 @@ export const createPhoneGoLive = (
       const release = await handle.tryLock(lockKey(tenantId));
       if (!release) continue;
       await release();
-      await notify(tenantId);
+      await send({ tenantId, onlyIfDue: true });
       sent++;
     }
     return sent;
@@ -131,7 +133,7 @@ export const createPhoneGoLive = (
           { pollingIntervalSeconds, batchSize: 1 },
           async ([job]) => {
             try {
-              if (job) await work(job.data.tenantId);
+              if (job) await work(job.data);
             } finally {
               boss.notifyWorker(workerId);
             }
@@ -145,7 +147,7 @@ export const createPhoneGoLive = (
       }, sweepIntervalSeconds * 1000);
       sweepTimer.unref();
     },
-    notify,
+    notify: (tenantId) => send({ tenantId }),
     sweep,
     releaseStudio,
     stop: async () => {
