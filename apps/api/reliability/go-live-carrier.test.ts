@@ -128,7 +128,7 @@ describe(`the carrier's callbacks and outages (${describeDatabase()})`, () => {
     await new Promise((resolve) =>
       setTimeout(resolve, DOWN_SECONDS * 1000 - (Date.now() - downSince)),
     );
-    const triedWhileDown = fake.calls.filter((call) => call.at <= Date.now()).length;
+    const triedWhileDown = fake.calls.length;
     fake.setDown(false);
     const upSince = Date.now();
     const active = await waitForPhoneStage(client, 'active', 15 * 60_000);
