@@ -116,7 +116,11 @@ describe(`the carrier's callbacks and outages (${describeDatabase()})`, () => {
     task,
   }) => {
     fake = await startTwilioFake();
-    server = await startTestServer(twilioServerOptions(fake));
+    // The production backoff: 5 s, doubling.
+    server = await startTestServer({
+      ...twilioServerOptions(fake),
+      phone: { retryDelaySeconds: 5 },
+    });
     const { client } = await signUpVerified(server);
     fake.setDown(true);
     const downSince = Date.now();

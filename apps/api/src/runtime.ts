@@ -43,7 +43,7 @@ export interface RuntimeOptions {
   logger: Logger;
   engine?: Omit<EngineOptions, 'observer' | 'onError'> & Omit<JobBossOptions, 'onError'>;
   mail: RuntimeMail;
-  phone: { reviewPollSeconds: number; sweepIntervalSeconds?: number };
+  phone: { reviewPollSeconds: number; sweepIntervalSeconds?: number; retryDelaySeconds?: number };
 }
 
 /** Where the carrier reports a studio's review (signed); the route is `twilio-bundle-callback.ts`. */
@@ -105,6 +105,7 @@ export const startRuntime = async (handle: DbHandle, options: RuntimeOptions) =>
     statusCallbackUrl: (tenantId) => `${mail.publicUrl()}${bundleCallbackPath(tenantId)}`,
     reviewPollSeconds: options.phone.reviewPollSeconds,
     sweepIntervalSeconds: options.phone.sweepIntervalSeconds,
+    retryDelaySeconds: options.phone.retryDelaySeconds,
     onError,
   });
   await engine.start();

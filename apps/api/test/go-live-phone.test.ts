@@ -1,5 +1,11 @@
 import { schema } from '@pilar/provisioning';
-import { SANDBOX_REJECTION_REASON } from '@pilar/provisioning/sandbox';
+import {
+  createSandboxCarrier,
+  createSandboxProviders,
+  parseFailureSpec,
+  SANDBOX_REJECTION_REASON,
+  sandboxBeforeStep,
+} from '@pilar/provisioning/sandbox';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -13,6 +19,7 @@ import { mailTo } from './support/mail.ts';
 import { WIZARD_CONSENT } from './support/signup-consent.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 import { createTestClient, errorOf } from './support/trpc-client.ts';
+import { waitFor } from './support/wait-for.ts';
 
 describe('going live with the phone (sandbox carrier)', () => {
   let server: TestServer;
@@ -112,6 +119,41 @@ describe('going live with the phone (sandbox carrier)', () => {
     );
     const active = await waitForPhoneStage(client, 'active');
     expect(active).toMatchObject({ rejectionReason: null, details: { street: 'Torstraße 2' } });
+  });
+
+  it('reaches the new sub-steps with SANDBOX_FAIL_STEP: the purchase fails twice, the checklist says so, then it goes live', async () => {
+    server = await startTestServer({
+      services: {
+        providers: {
+          ...createSandboxProviders(),
+          phone: createSandboxCarrier({
+            reviewSeconds: 0,
+            beforeSubStep: sandboxBeforeStep({
+              stepDelayMs: 0,
+              failures: parseFailureSpec('number:2'),
+            }),
+          }),
+        },
+      },
+    });
+    const { client, tenantId } = await signUpVerified(server);
+    await client.channels.submitPhoneVerification.mutate(detailsForm());
+    const troubled = await waitFor('the failed purchase on the checklist', async () => {
+      const phone = (await client.golive.status.query()).items.find((item) => item.id === 'phone');
+      return phone?.id === 'phone' && phone.problem ? phone : undefined;
+    });
+    expect(troubled).toMatchObject({
+      stage: 'buying_number',
+      state: 'pending',
+      actor: 'us',
+      problem: { code: 'sandbox:simulated_failure', retryable: true },
+    });
+    await waitForPhoneStage(client, 'active', 30_000);
+    const [lifecycle] = await server.testDb.db
+      .select()
+      .from(schema.channelLifecycles)
+      .where(eq(schema.channelLifecycles.tenantId, tenantId));
+    expect(lifecycle).toMatchObject({ stage: 'active', failures: 0, problem: null });
   });
 
   it('refuses the form before the e-mail address is confirmed, and names every wrong field', async () => {

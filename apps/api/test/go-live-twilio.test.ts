@@ -68,6 +68,16 @@ describe('going live with the phone on Twilio (the adapter against a local fake)
         .toString(),
     ).toBe('%PDF-');
     expect(await server.testDb.db.select().from(schema.verificationDocuments)).toEqual([]);
+
+    // Deleting the studio gives the number, the trunk and the credential list back.
+    await client.account.deleteStudio.mutate({
+      password: 'SicheresPasswort!',
+      studioName: 'Studio Grün',
+    });
+    expect(fake.state.numbers).toEqual([]);
+    expect(fake.state.trunks).toEqual([]);
+    expect(fake.state.credentialLists).toEqual([]);
+    expect(await server.testDb.db.select().from(schema.channelLifecycles)).toEqual([]);
   });
 
   it('refuses unsigned and forged callbacks with 403 and changes nothing; a signed one about nothing in review is only acknowledged', async () => {

@@ -73,7 +73,7 @@ describe(`createTenant on ${describeDatabase()}`, () => {
     expect(phone?.status).toBe('PENDING');
     expect(phone?.number).toMatch(/^\+49\d{12}$/);
     expect(phone?.sipCredentials.username).toMatch(/^sip-[0-9a-f]{16}$/);
-    expect(phone?.sipCredentials.domain).toMatch(/\.sip\.sandbox\.pilarsystems\.com$/);
+    expect(phone?.sipCredentials.domain).toMatch(/\.sip\.pending\.pilarsystems\.com$/);
     expect(phone?.sipCredentials.password).toMatchObject({ v: 1, kid: expect.any(String) });
 
     expect(tenant.whatsappChannels).toHaveLength(1);

@@ -41,6 +41,19 @@ describe(`row-level security on ${describeDatabase()}`, () => {
         .from(schema.tenantUsers)
         .where(eq(schema.tenantUsers.tenantId, tenantId));
       await createSession(testDb.db, { id: owner?.id as string, tenantId });
+      // A phone on its way live, with its document under review.
+      const [lifecycle] = await testDb.db
+        .insert(schema.channelLifecycles)
+        .values({ tenantId, channel: 'phone', stage: 'in_review' })
+        .returning();
+      await testDb.db.insert(schema.verificationDocuments).values({
+        tenantId,
+        lifecycleId: lifecycle?.id as string,
+        fileName: 'gewerbeanmeldung.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: 1,
+        sealedContent: '{}',
+      });
     }
   });
   afterAll(async () => {

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { PhoneCarrier, StepResult, SubSteps } from './phone-carrier.ts';
+import {
+  CarrierError,
+  type PhoneCarrier,
+  type StepResult,
+  type SubSteps,
+} from './phone-carrier.ts';
 import { placeholderNumber } from './placeholders.ts';
 
 export interface SandboxCarrierOptions {
@@ -33,7 +38,13 @@ export const createSandboxCarrier = ({
 }: SandboxCarrierOptions): PhoneCarrier => {
   const step = <T extends StepResult>(steps: SubSteps, name: string, call: () => T) =>
     steps.once(name, async () => {
-      await beforeSubStep(name, steps.attempt);
+      // An injected failure looks like a carrier's outage: worth another try.
+      await beforeSubStep(name, steps.attempt).catch((error: unknown) => {
+        throw new CarrierError('sandbox:simulated_failure', String((error as Error).message), {
+          retryable: true,
+          cause: error,
+        });
+      });
       return call();
     });
 

@@ -27,6 +27,8 @@ export interface PhoneGoLiveDeps {
   statusCallbackUrl(tenantId: string): string;
   /** How often a review still pending is read again (callbacks usually come first). */
   reviewPollSeconds: number;
+  /** The wait before the first retry after a failure; it doubles up to 10 minutes. */
+  retryDelaySeconds?: number;
 }
 
 /** Stages with work for us or the carrier; the others wait for the owner or are done. */
@@ -40,8 +42,10 @@ const MAX_RETRY_SECONDS = 600;
 /** A refusal someone must lift (a configuration error): looked at again now and then. */
 const REFUSED_RETRY_SECONDS = 3600;
 
-const retryInSeconds = (problem: LifecycleProblem, failures: number) =>
-  problem.retryable ? Math.min(5 * 2 ** (failures - 1), MAX_RETRY_SECONDS) : REFUSED_RETRY_SECONDS;
+const retryInSeconds = (problem: LifecycleProblem, failures: number, firstDelaySeconds: number) =>
+  problem.retryable
+    ? Math.min(firstDelaySeconds * 2 ** (failures - 1), MAX_RETRY_SECONDS)
+    : REFUSED_RETRY_SECONDS;
 
 const problemOf = (error: unknown): LifecycleProblem => {
   if (error instanceof CarrierError) {
@@ -100,7 +104,11 @@ export const advancePhone = async (
     const failures = lifecycle.stage === stage ? steps.attempt : 1;
     await db
       .update(channelLifecycles)
-      .set({ failures, problem, nextCheckAt: inSeconds(retryInSeconds(problem, failures)) })
+      .set({
+        failures,
+        problem,
+        nextCheckAt: inSeconds(retryInSeconds(problem, failures, deps.retryDelaySeconds ?? 5)),
+      })
       .where(eq(channelLifecycles.id, lifecycle.id));
     return { stage, error };
   }

@@ -7,7 +7,7 @@ import { openMailContent } from '../mail/outbox.ts';
 import { renderMail } from '../mail/render-mail.ts';
 import { isPermanentSmtpFailure, type MailSender } from '../mail/smtp-sender.ts';
 import { outboxMails } from '../schema/index.ts';
-import type { JobBoss } from './job-boss.ts';
+import type { JobBoss, QueueWorkers } from './job-boss.ts';
 
 const QUEUE = 'mail-delivery';
 
@@ -100,7 +100,7 @@ export const createMailDelivery = (
     retryBackoff: true,
     expireInSeconds: ATTEMPT_EXPIRE_SECONDS,
   });
-  const workerIds: string[] = [];
+  let workers: QueueWorkers | undefined;
   let relayTimer: NodeJS.Timeout | undefined;
 
   const deliver = async (mailId: string) => {
@@ -156,7 +156,6 @@ export const createMailDelivery = (
     }
   };
 
-  let nextWorker = 0;
   const notify = async (mailIds: readonly string[]) => {
     if (mailIds.length === 0) return;
     for (const mailId of mailIds) await boss.send(QUEUE, { mailId } satisfies MailJob);
@@ -164,8 +163,7 @@ export const createMailDelivery = (
       .update(outboxMails)
       .set({ enqueuedAt: sql`now()` })
       .where(inArray(outboxMails.id, [...mailIds]));
-    const id = workerIds[nextWorker++ % workerIds.length];
-    if (id) boss.notifyWorker(id);
+    workers?.wake();
   };
 
   const relay: MailDelivery['relay'] = async ({
@@ -197,21 +195,11 @@ export const createMailDelivery = (
   return {
     start: async () => {
       await jobs.start();
-      for (let i = 0; i < concurrency; i++) {
-        let workerId = '';
-        workerId = await boss.work<MailJob>(
-          QUEUE,
-          { pollingIntervalSeconds, batchSize: 1 },
-          async ([job]) => {
-            try {
-              if (job) await deliver(job.data.mailId);
-            } finally {
-              boss.notifyWorker(workerId);
-            }
-          },
-        );
-        workerIds.push(workerId);
-      }
+      workers = await jobs.work<MailJob>(
+        QUEUE,
+        { concurrency, pollingIntervalSeconds },
+        ({ mailId }) => deliver(mailId),
+      );
       // Mails whose writer died before handing them over get a job now; a job that was active in
       // a process that died is expired and retried by pg-boss itself.
       await relay({ unnotifiedAfterSeconds: 0 });

@@ -4,7 +4,7 @@ import type { DbHandle, ReleaseLock } from '../db/handle.ts';
 import { advancePhone, type PhoneGoLiveDeps } from '../going-live/advance-phone.ts';
 import { recordedSubSteps } from '../going-live/recorded-sub-steps.ts';
 import { channelLifecycles } from '../schema/index.ts';
-import type { JobBoss } from './job-boss.ts';
+import type { JobBoss, QueueWorkers } from './job-boss.ts';
 
 const QUEUE = 'phone-go-live';
 
@@ -57,7 +57,7 @@ export const createPhoneGoLive = (
   // A job killed with its process is not retried: the sweep finds the work still due.
   jobs.declareQueue(QUEUE, { retryLimit: 0, expireInSeconds: 15 * 60 });
   const lockKey = (tenantId: string) => `phone-go-live:${tenantId}`;
-  const workerIds: string[] = [];
+  let workers: QueueWorkers | undefined;
   let sweepTimer: NodeJS.Timeout | undefined;
 
   const work = async ({ tenantId, onlyIfDue }: PhoneJob) => {
@@ -71,11 +71,9 @@ export const createPhoneGoLive = (
     }
   };
 
-  let nextWorker = 0;
   const send = async (job: PhoneJob) => {
     await boss.send(QUEUE, job);
-    const id = workerIds[nextWorker++ % workerIds.length];
-    if (id) boss.notifyWorker(id);
+    workers?.wake();
   };
 
   const sweep = async () => {
@@ -126,21 +124,7 @@ export const createPhoneGoLive = (
   return {
     start: async () => {
       await jobs.start();
-      for (let i = 0; i < concurrency; i++) {
-        let workerId = '';
-        workerId = await boss.work<PhoneJob>(
-          QUEUE,
-          { pollingIntervalSeconds, batchSize: 1 },
-          async ([job]) => {
-            try {
-              if (job) await work(job.data);
-            } finally {
-              boss.notifyWorker(workerId);
-            }
-          },
-        );
-        workerIds.push(workerId);
-      }
+      workers = await jobs.work<PhoneJob>(QUEUE, { concurrency, pollingIntervalSeconds }, work);
       await sweep();
       sweepTimer = setInterval(() => {
         sweep().catch((error: unknown) => onError(error, 'phone going-live sweep'));

@@ -4,7 +4,7 @@ import { executeRun } from '../provisioning/execute-run.ts';
 import { type ProvisioningObserver, silentObserver } from '../provisioning/observer.ts';
 import { reopenFailedRun } from '../provisioning/retry-run.ts';
 import type { ProvisioningServices } from '../provisioning/steps/index.ts';
-import type { JobBoss } from './job-boss.ts';
+import type { JobBoss, QueueWorkers } from './job-boss.ts';
 import { findStalledRuns } from './recover-runs.ts';
 
 const QUEUE = 'provisioning-run';
@@ -67,7 +67,7 @@ export const createProvisioningEngine = (
 
   const { boss } = jobs;
   jobs.declareQueue(QUEUE, { retryLimit: 50, retryDelay: retryDelaySeconds, retryBackoff: true });
-  const workerIds: string[] = [];
+  let workers: QueueWorkers | undefined;
   let recoveryTimer: NodeJS.Timeout | undefined;
 
   const executeJob = async (runId: string) => {
@@ -87,13 +87,9 @@ export const createProvisioningEngine = (
   };
 
   // Idle workers sleep between polls. A new run wakes one of them, in turn; a worker that
-  // just ran a job looks again at once (see `start`), so a burst of runs drains without every
-  // worker polling for every run.
-  let nextWorker = 0;
-  const wakeAWorker = () => {
-    const id = workerIds[nextWorker++ % workerIds.length];
-    if (id) boss.notifyWorker(id);
-  };
+  // just ran a job looks again at once, so a burst of runs drains without every worker
+  // polling for every run.
+  const wakeAWorker = () => workers?.wake();
 
   const send = async (runId: string) => {
     await boss.send(QUEUE, { runId } satisfies RunJob);
@@ -115,22 +111,11 @@ export const createProvisioningEngine = (
   return {
     start: async () => {
       await jobs.start();
-      for (let i = 0; i < concurrency; i++) {
-        let workerId = '';
-        workerId = await boss.work<RunJob>(
-          QUEUE,
-          { pollingIntervalSeconds, batchSize: 1 },
-          async (jobs) => {
-            try {
-              for (const job of jobs) await executeJob(job.data.runId);
-            } finally {
-              // More runs may be waiting: look again now rather than after the polling interval.
-              boss.notifyWorker(workerId);
-            }
-          },
-        );
-        workerIds.push(workerId);
-      }
+      workers = await jobs.work<RunJob>(
+        QUEUE,
+        { concurrency, pollingIntervalSeconds },
+        ({ runId }) => executeJob(runId),
+      );
       // At start-up nothing of this process is running yet: every unlocked open run is resumed.
       await recoverStalledRuns(0);
       recoveryTimer = setInterval(() => {
