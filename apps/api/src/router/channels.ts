@@ -21,9 +21,10 @@ const textFields = (form: FormData, names: readonly string[]) =>
     }),
   );
 
+/** The one file of a field; a field sent twice or as text is no file. */
 const fileField = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return value instanceof File ? value : null;
+  const values = form.getAll(name);
+  return values.length === 1 && values[0] instanceof File ? values[0] : null;
 };
 
 export const channelsRouter = router({
