@@ -77,6 +77,10 @@ describe('going live with the phone on Twilio (the adapter against a local fake)
     expect(fake.state.numbers).toEqual([]);
     expect(fake.state.trunks).toEqual([]);
     expect(fake.state.credentialLists).toEqual([]);
+    // And what the review kept of the business: the document with its file, the address.
+    expect(fake.state.bundles).toEqual([]);
+    expect(fake.state.documents).toEqual([]);
+    expect(fake.state.addresses).toEqual([]);
     expect(await server.testDb.db.select().from(schema.channelLifecycles)).toEqual([]);
   });
 

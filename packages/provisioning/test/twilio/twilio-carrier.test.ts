@@ -436,7 +436,7 @@ describe('the Twilio carrier against the local fake', () => {
     expect(fake.state.bundles).toHaveLength(1);
   });
 
-  it('releases the number, the trunk and the credential list; again, it finds them gone', async () => {
+  it('releases the number, the trunk, the credential list and the business’s records; again, it finds them gone', async () => {
     await start();
     const steps = await approved();
     await carrier.buyNumber({ tenantId, details }, steps);
@@ -446,22 +446,29 @@ describe('the Twilio carrier against the local fake', () => {
     expect(fake.state.numbers).toEqual([]);
     expect(fake.state.trunks).toEqual([]);
     expect(fake.state.credentialLists).toEqual([]);
+    // The uploaded document, the end user and the address are personal data: gone too.
+    expect(fake.state.bundles).toEqual([]);
+    expect(fake.state.documents).toEqual([]);
+    expect(fake.state.addresses).toEqual([]);
 
     // The same records once more (404s), and none at all (nothing carries the tag any more).
     const again = steps.fork({
-      forget: ['released_number', 'released_trunk', 'released_credential_list'],
+      forget: [
+        'released_number',
+        'released_trunk',
+        'released_credential_list',
+        'released_bundle',
+        'released_document',
+        'released_end_user',
+        'released_address',
+      ],
     });
     await carrier.release({ tenantId }, again);
     await carrier.release({ tenantId }, memorySubSteps());
     const deletes = fake.calls.filter((call) => call.method === 'DELETE');
-    expect(deletes.map(({ label }) => label)).toEqual([
-      'api',
-      'trunking',
-      'api',
-      'api',
-      'trunking',
-      'api',
-    ]);
+    const firstRelease = ['api', 'trunking', 'api', 'numbers', 'numbers', 'numbers', 'api'];
+    // Without records only what carries the tag is looked for, and nothing is left of it.
+    expect(deletes.map(({ label }) => label)).toEqual([...firstRelease, ...firstRelease]);
   });
 
   it('releases what carries the studio’s tag even when its records were lost', async () => {

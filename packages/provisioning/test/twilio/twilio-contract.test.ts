@@ -96,6 +96,10 @@ describe("the carrier's Twilio requests against Twilio's published specification
           friendlyName: TAG,
         }),
       releaseNumber: () => api.releaseNumber(sid('PN')),
+      deleteBundle: () => api.deleteBundle(sid('BU')),
+      deleteSupportingDocument: () => api.deleteSupportingDocument(sid('RD')),
+      deleteEndUser: () => api.deleteEndUser(sid('IT')),
+      deleteAddress: () => api.deleteAddress(sid('AD')),
       listTrunks: () => api.listTrunks(),
       createTrunk: () =>
         api.createTrunk({

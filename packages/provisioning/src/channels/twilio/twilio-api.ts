@@ -109,6 +109,19 @@ export const twilioApi = (client: TwilioClient) => {
     releaseNumber: async (sid: string) => {
       await account.incomingPhoneNumbers(sid).remove();
     },
+    // — the business's records, once no number needs them —
+    deleteBundle: async (sid: string) => {
+      await compliance.bundles(sid).remove();
+    },
+    deleteSupportingDocument: async (sid: string) => {
+      await compliance.supportingDocuments(sid).remove();
+    },
+    deleteEndUser: async (sid: string) => {
+      await compliance.endUsers(sid).remove();
+    },
+    deleteAddress: async (sid: string) => {
+      await account.addresses(sid).remove();
+    },
 
     // — the SIP trunk —
     listTrunks: async () =>

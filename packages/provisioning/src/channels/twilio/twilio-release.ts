@@ -5,8 +5,10 @@ import { removeIfPresent, type Sid, studioTag, type TwilioContext } from './twil
 
 /**
  * Gives back what the studio holds: its number, its trunk and its credential list, each the
- * recorded one and any other its tag names (made, and its answer lost). A 404 is gone already;
- * each kind is one sub-step, so a repeated release with the same records calls nothing again.
+ * recorded one and any other its tag names (made, and its answer lost); then, with no number
+ * needing them any more, the business's records the review kept (bundle, document with the
+ * uploaded file, end user, address: personal data the studio's deletion must not leave behind).
+ * A 404 is gone already; each kind is one sub-step, so a repeated release calls nothing again.
  */
 export const releaseStudio =
   (context: TwilioContext): PhoneCarrier['release'] =>
@@ -34,4 +36,9 @@ export const releaseStudio =
       () => ownCredentialLists(context, tag),
       api.deleteCredentialList,
     );
+    const recordedOnly = async () => [];
+    await release('released_bundle', 'bundle', recordedOnly, api.deleteBundle);
+    await release('released_document', 'document', recordedOnly, api.deleteSupportingDocument);
+    await release('released_end_user', 'end_user', recordedOnly, api.deleteEndUser);
+    await release('released_address', 'address', recordedOnly, api.deleteAddress);
   };

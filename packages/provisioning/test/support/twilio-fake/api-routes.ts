@@ -65,6 +65,15 @@ export const accountRoutes = (store: Store, inventory: AvailableNumber[]): Route
       return { status: 201, body: addressJson(store, address) };
     }),
 
+    route('DELETE', `/Addresses/${SID}\\.json`, ({ path }, [sid]) => {
+      const address = found(store.addresses, sid, path);
+      if ([...store.numbers.values()].some((number) => number.addressSid === address.sid)) {
+        throw badRequest('The address is required by a phone number');
+      }
+      store.addresses.delete(address.sid);
+      return { status: 204 };
+    }),
+
     route('GET', '/AvailablePhoneNumbers/DE/Local\\.json', ({ params }) => {
       const locality = params.InLocality?.toLowerCase();
       const offer = inventory

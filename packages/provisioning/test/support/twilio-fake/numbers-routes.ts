@@ -104,8 +104,37 @@ export const regulatoryRoutes = (store: Store, context: RegulatoryContext) => {
         body: endUserJson(store, found(store.endUsers, sid, path)),
       }),
     ],
+    [
+      'DELETE',
+      under(`/EndUsers/${SID}`),
+      ({ path }, [sid]) => {
+        store.endUsers.delete(found(store.endUsers, sid, path).sid);
+        return { status: 204 };
+      },
+    ],
     // Without a file: Twilio creates documents on numbers.twilio.com too.
     ['POST', under('/SupportingDocuments'), createDocument],
+    [
+      'DELETE',
+      under(`/SupportingDocuments/${SID}`),
+      ({ path }, [sid]) => {
+        store.documents.delete(found(store.documents, sid, path).sid);
+        return { status: 204 };
+      },
+    ],
+    [
+      'DELETE',
+      under(`/Bundles/${SID}`),
+      ({ path }, [sid]) => {
+        const bundle = found(store.bundles, sid, path);
+        // Twilio keeps a bundle that a number still uses.
+        if ([...store.numbers.values()].some((number) => number.bundleSid === bundle.sid)) {
+          throw badRequest('The bundle is assigned to a phone number');
+        }
+        store.bundles.delete(bundle.sid);
+        return { status: 204 };
+      },
+    ],
     [
       'GET',
       under(`/SupportingDocuments/${SID}`),
