@@ -43,7 +43,7 @@ const legalSettings = (env: Env): LegalSettings => ({
 
 const requiredForTwilio = (env: Env) => {
   const missing = (
-    ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'VOICE_AGENT_SIP_URI'] as const
+    ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'VOICE_AGENT_SIP_URI', 'OPERATOR_EMAIL'] as const
   ).filter((name) => !env[name]);
   if (missing.length > 0) {
     throw new Error(

@@ -19,6 +19,7 @@ describe('the configuration from the environment', () => {
         publicUrl: undefined,
         operatorName: 'PILAR Systems',
       },
+      phone: { provider: 'sandbox', reviewSeconds: 5, reviewPollSeconds: 1 },
       sandbox: { stepDelayMs: 0, failures: new Map() },
       app: {
         allowedOrigins: [],
@@ -74,6 +75,12 @@ describe('the configuration from the environment', () => {
       TRUST_PROXY: 'true',
       SANDBOX_STEP_DELAY_MS: '250',
       SANDBOX_FAIL_STEP: 'voice, whatsapp:2',
+      PHONE_PROVIDER: 'twilio',
+      TWILIO_ACCOUNT_SID: `AC${'0123456789abcdef'.repeat(2)}`,
+      TWILIO_AUTH_TOKEN: 'geheimes-token',
+      TWILIO_API_BASE_URL: 'http://127.0.0.1:9999/',
+      VOICE_AGENT_SIP_URI: 'sip:agent@voice.pilar.example',
+      PHONE_REVIEW_POLL_SECONDS: '120',
       PROVISIONING_CONCURRENCY: '8',
       PROVISIONING_RETRY_DELAY_SECONDS: '3',
       PROVISIONING_RECOVERY_INTERVAL_SECONDS: '5',
@@ -120,6 +127,17 @@ describe('the configuration from the environment', () => {
         from: 'Studio-Hilfe <hilfe@pilar.example>',
         publicUrl: 'https://app.pilar.example',
         operatorName: 'PILAR Systems GmbH',
+      },
+      phone: {
+        provider: 'twilio',
+        twilio: {
+          accountSid: `AC${'0123456789abcdef'.repeat(2)}`,
+          authToken: 'geheimes-token',
+          voiceAgentSipUri: 'sip:agent@voice.pilar.example',
+          notificationEmail: 'kontakt@pilar.example',
+          apiBaseUrl: 'http://127.0.0.1:9999',
+        },
+        reviewPollSeconds: 120,
       },
       sandbox: {
         stepDelayMs: 250,
@@ -221,6 +239,20 @@ describe('the configuration from the environment', () => {
           '  SIGNUP_LIMIT_WINDOW_SECONDS: must be at most 86400',
         ].join('\n'),
       ),
+    );
+  });
+
+  it('names what Twilio needs when PHONE_PROVIDER=twilio lacks it', () => {
+    expect(() => configOf({ PHONE_PROVIDER: 'twilio', TWILIO_AUTH_TOKEN: 'x' })).toThrow(
+      [
+        'Invalid environment:',
+        '  TWILIO_ACCOUNT_SID: required with PHONE_PROVIDER=twilio',
+        '  VOICE_AGENT_SIP_URI: required with PHONE_PROVIDER=twilio',
+        '  OPERATOR_EMAIL: required with PHONE_PROVIDER=twilio',
+      ].join('\n'),
+    );
+    expect(() => configOf({ PHONE_PROVIDER: 'plivo' })).toThrow(
+      'PHONE_PROVIDER: must be sandbox or twilio',
     );
   });
 

@@ -38,6 +38,7 @@ const oneOfEach: DomainError[] = [
   new DomainError('INVITATION_NOT_FOUND'),
   new DomainError('MEMBER_NOT_FOUND'),
   new DomainError('CANNOT_REMOVE_OWNER'),
+  new DomainError('PHONE_DETAILS_LOCKED', { stage: 'in_review' }),
 ];
 
 describe('domain error mapping', () => {
@@ -80,6 +81,7 @@ describe('domain error mapping', () => {
         INVITATION_NOT_FOUND: ['NOT_FOUND', 404],
         MEMBER_NOT_FOUND: ['NOT_FOUND', 404],
         CANNOT_REMOVE_OWNER: ['CONFLICT', 409],
+        PHONE_DETAILS_LOCKED: ['CONFLICT', 409],
       };
       const trpcError = toTRPCError(error);
       expect([trpcError.code, httpStatusOf(error)]).toEqual(expected[error.code]);

@@ -186,6 +186,7 @@ describe('settings, channels and history', () => {
       expect(tenantProcedures.sort()).toEqual([
         'channels.list',
         'channels.revealSecret',
+        'channels.submitPhoneVerification',
         'channels.testWebhook',
         'history.list',
         'history.restore',
