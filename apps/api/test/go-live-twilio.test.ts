@@ -198,7 +198,7 @@ describe('going live with the phone on Twilio (the adapter against a local fake)
     expect(JSON.stringify(refused)).not.toContain('e'.repeat(32));
   });
 
-  it('shows the reviewer’s reason from Twilio when the bundle is rejected', async () => {
+  it('shows the reviewer’s reason from Twilio when the bundle is rejected; a resubmission gives the rejected round’s records back', async () => {
     fake = await startTwilioFake({
       review: { outcome: 'reject', reason: 'The address is not in the document.' },
     });
@@ -208,5 +208,16 @@ describe('going live with the phone on Twilio (the adapter against a local fake)
     const rejected = await waitForPhoneStage(client, 'rejected');
     expect(rejected.rejectionReason).toContain('The address is not in the document.');
     expect(fake.purchases()).toBe(0);
+    const [firstDocument] = fake.state.documents;
+
+    fake.setReview({ outcome: 'approve' });
+    await client.channels.submitPhoneVerification.mutate(detailsForm());
+    await waitForPhoneStage(client, 'active');
+    // Only the second round's bundle, document and address are left at Twilio.
+    expect(fake.state.bundles).toHaveLength(1);
+    expect(fake.state.documents).toHaveLength(1);
+    expect(fake.state.documents[0]?.sid).not.toBe(firstDocument?.sid);
+    expect(fake.state.addresses).toHaveLength(1);
+    expect(fake.purchases()).toBe(1);
   });
 });

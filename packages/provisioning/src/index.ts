@@ -88,7 +88,7 @@ export {
 } from './errors.ts';
 // Going live
 export { followGoLiveStatus } from './going-live/follow-go-live.ts';
-export { type GoLiveStatus, goLiveStatus, phoneInReview } from './going-live/go-live-status.ts';
+export { type GoLiveStatus, goLiveStatus } from './going-live/go-live-status.ts';
 export { readPhoneVerification } from './going-live/read-phone-verification.ts';
 export { submitPhoneVerification } from './going-live/submit-phone-verification.ts';
 export { createJobBoss, type JobBoss, type JobBossOptions } from './jobs/job-boss.ts';

@@ -80,21 +80,28 @@ export const withEmailVerified = async <T>(
 };
 
 /**
- * Counts the wake-ups of studios' phone work from requests (a submission or a signed carrier
- * callback: `deps.phoneGoLive.notify`) from now on, by tenant id; `stop` puts it back.
+ * Counts the wake-ups of studios' phone work from requests (a submission:
+ * `deps.phoneGoLive.notify`; a signed carrier callback that found the phone in review:
+ * `deps.phoneGoLive.wake`) from now on, by tenant id; `stop` puts both back.
  */
 export const countPhoneWakeUps = (server: TestServer) => {
   const { phoneGoLive } = server.deps;
-  const original = phoneGoLive.notify;
+  const { notify, wake } = phoneGoLive;
   const woken: string[] = [];
   phoneGoLive.notify = async (tenantId) => {
     woken.push(tenantId);
-    return original(tenantId);
+    return notify(tenantId);
+  };
+  phoneGoLive.wake = async (tenantId) => {
+    const inReview = await wake(tenantId);
+    if (inReview) woken.push(tenantId);
+    return inReview;
   };
   return {
     woken,
     stop: () => {
-      phoneGoLive.notify = original;
+      phoneGoLive.notify = notify;
+      phoneGoLive.wake = wake;
     },
   };
 };

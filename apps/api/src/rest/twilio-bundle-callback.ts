@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { phoneInReview } from '@pilar/provisioning';
 import { decodeComponent } from '../http/decode.ts';
 import { BadRequestBodyError, readBody, sendText } from '../http/json.ts';
 import type { AppDependencies } from '../trpc/context.ts';
@@ -42,7 +41,7 @@ export const handleBundleCallback = async (
     signature: typeof signature === 'string' ? signature : undefined,
   });
   if (!signed) return plain(res, 403, 'Forbidden');
-  if (await phoneInReview(deps.db, tenantId)) await deps.phoneGoLive.notify(tenantId);
   // Signed but about nothing under review (a late or repeated report): acknowledged all the same.
+  await deps.phoneGoLive.wake(tenantId);
   return plain(res, 200, 'OK');
 };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   businessDetailsSchema,
+  DomainError,
   listChannels,
   readPhoneVerification,
   revealChannelSecret,
@@ -39,16 +40,23 @@ export const channelsRouter = router({
         textFields(input, Object.keys(businessDetailsSchema.shape)),
         fileField(input, 'document'),
       );
-      const result = await ctx.inTenant((db) =>
-        submitPhoneVerification(
-          db,
-          ctx.services.keyring,
-          { tenantId: ctx.tenantId, userId: ctx.session.userId },
-          { details, document },
-        ),
-      );
-      await ctx.phoneGoLive.notify(ctx.tenantId);
-      return result;
+      // Not while the phone's work runs: it would go on with the replaced details.
+      const release = await ctx.phoneGoLive.hold(ctx.tenantId);
+      if (!release) throw new DomainError('PHONE_DETAILS_LOCKED', { stage: 'in_review' });
+      try {
+        const result = await ctx.inTenant((db) =>
+          submitPhoneVerification(
+            db,
+            ctx.services.keyring,
+            { tenantId: ctx.tenantId, userId: ctx.session.userId },
+            { details, document },
+          ),
+        );
+        await ctx.phoneGoLive.notify(ctx.tenantId);
+        return result;
+      } finally {
+        await release();
+      }
     }),
 
   /** Numbers, SIP username and domain, WhatsApp channels and integrations — no secrets. */

@@ -12,7 +12,8 @@ export const goLiveRouter = router({
     followGoLiveStatus(
       ctx.inTenant,
       { tenantId: ctx.tenantId, userId: ctx.session.userId },
-      signal,
+      // A session ended meanwhile (logout, removal from the team) ends the stream too.
+      { signal, stillAllowed: ctx.sessionStands },
     ),
   ),
 });

@@ -95,6 +95,8 @@ export const memberProcedure = publicProcedure.use(async ({ ctx, next }) => {
       session,
       sessionToken,
       tenantId: session.tenantId,
+      /** Whether the session still stands, for streams that outlive the request's check. */
+      sessionStands: async () => (await findSession(ctx.db, sessionToken)) !== null,
     },
   });
 });

@@ -85,14 +85,19 @@ export const resealChannelSecrets = async (db: Database, keyring: Keyring) => {
     });
   }
 
-  // The business documents under review: large, but sealed like every other secret.
+  // The business documents under review, one at a time: each may be megabytes.
   const documentKid = sql`(${verificationDocuments.sealedContent}::jsonb)->>'kid'`;
-  const documents = await db
-    .select()
+  const stale = await db
+    .select({ id: verificationDocuments.id })
     .from(verificationDocuments)
     .where(sql`${documentKid} <> ${current}`);
-  for (const document of documents) {
+  for (const { id } of stale) {
     await attempt(async () => {
+      const [document] = await db
+        .select()
+        .from(verificationDocuments)
+        .where(eq(verificationDocuments.id, id));
+      if (!document) return;
       const sealed = JSON.parse(document.sealedContent) as SealedSecret;
       const context = { tenantId: document.tenantId, purpose: VERIFICATION_DOCUMENT_PURPOSE };
       const resealedContent = resealSecret(keyring, sealed, context);
@@ -100,7 +105,7 @@ export const resealChannelSecrets = async (db: Database, keyring: Keyring) => {
       await db
         .update(verificationDocuments)
         .set({ sealedContent: JSON.stringify(resealedContent) })
-        .where(and(eq(verificationDocuments.id, document.id), sql`${documentKid} = ${sealed.kid}`));
+        .where(and(eq(verificationDocuments.id, id), sql`${documentKid} = ${sealed.kid}`));
     });
   }
   return { resealed, unreadable };

@@ -31,7 +31,7 @@ const migrateWithLock = async (url: string) => {
 export const openPostgres = async ({
   databaseUrl,
   maxConnections = 10,
-  maxLockConnections = 8,
+  maxLockConnections = 16,
 }: PostgresOptions): Promise<DbHandle> => {
   await migrateWithLock(databaseUrl);
   const client = postgres(databaseUrl, { ...quiet, max: maxConnections });

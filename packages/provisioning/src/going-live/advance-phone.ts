@@ -15,7 +15,12 @@ import { channelLifecycles, type LifecycleProblem, phoneNumbers } from '../schem
 import type { Keyring } from '../secrets/keyring.ts';
 import { openSecret } from '../secrets/sealed-secret.ts';
 import { writeOwnerNotice } from './owner-notice.ts';
-import { recordedSubSteps } from './recorded-sub-steps.ts';
+import {
+  recordedSubSteps,
+  rememberedSubSteps,
+  SUPERSEDED,
+  supersededRounds,
+} from './recorded-sub-steps.ts';
 import { deleteVerificationDocument, openVerificationDocument } from './verification-document.ts';
 
 export interface PhoneGoLiveDeps {
@@ -66,22 +71,15 @@ type Lifecycle = typeof channelLifecycles.$inferSelect;
  * Does the phone's due work, as far as it goes: submits the review (once), reads its outcome,
  * buys the number, configures SIP, then marks the phone ACTIVE. Each carrier call's answer is
  * recorded as it arrives; a failure is recorded with the time to try again (backoff), and the
- * next run resumes at the first unrecorded call. The caller holds the lifecycle's lock. A sweep's
- * run (`onlyIfDue`) does nothing if another run has just done the work and set its next time.
+ * next run resumes at the first unrecorded call. The caller holds the lifecycle's lock.
  * Returns the stage reached, and the error if the work stopped on one.
  */
-export const advancePhone = async (
-  db: Database,
-  deps: PhoneGoLiveDeps,
-  tenantId: string,
-  { onlyIfDue = false } = {},
-) => {
+export const advancePhone = async (db: Database, deps: PhoneGoLiveDeps, tenantId: string) => {
   const [lifecycle] = await db
     .select()
     .from(channelLifecycles)
     .where(and(eq(channelLifecycles.tenantId, tenantId), eq(channelLifecycles.channel, 'phone')));
-  const notDue = onlyIfDue && (lifecycle?.nextCheckAt?.getTime() ?? Infinity) > Date.now();
-  if (!lifecycle || !WORKING_STAGES.includes(lifecycle.stage) || notDue) {
+  if (!lifecycle || !WORKING_STAGES.includes(lifecycle.stage)) {
     return { stage: lifecycle?.stage ?? null, error: null };
   }
   const steps = recordedSubSteps(db, lifecycle.id, lifecycle.steps, lifecycle.failures + 1);
@@ -146,6 +144,19 @@ const reject = async (db: Database, outbox: Outbox, lifecycle: Lifecycle, reason
   if (mailId) await outbox.notify([mailId]);
 };
 
+/** Gives back what the rounds a resubmission replaced made at the carrier, then forgets them. */
+const releaseSuperseded = async (db: Database, carrier: PhoneCarrier, lifecycle: Lifecycle) => {
+  const rounds = supersededRounds(lifecycle.steps);
+  if (rounds.length === 0) return;
+  for (const round of rounds) {
+    await carrier.release({ tenantId: lifecycle.tenantId }, rememberedSubSteps(round));
+  }
+  await db
+    .update(channelLifecycles)
+    .set({ steps: sql`${channelLifecycles.steps} - ${SUPERSEDED}::text` })
+    .where(eq(channelLifecycles.id, lifecycle.id));
+};
+
 const STAGE_WORK: Record<WorkingStage, StageWork> = {
   in_review: async (
     db,
@@ -154,6 +165,7 @@ const STAGE_WORK: Record<WorkingStage, StageWork> = {
     steps,
   ) => {
     const { tenantId } = lifecycle;
+    await releaseSuperseded(db, carrier, lifecycle);
     // The document is opened for the submission only: later polls only read the outcome.
     await steps.once('review_submitted', async () => {
       const document = await openVerificationDocument(db, keyring, lifecycle.id);

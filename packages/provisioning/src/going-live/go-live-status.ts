@@ -1,6 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { GoLiveActor, GoLiveState, PhoneStage } from '../contracts/go-live.ts';
-import { isUuid } from '../db/tenant-scope.ts';
 import type { Queryable } from '../db/types.ts';
 import {
   channelLifecycles,
@@ -51,7 +50,8 @@ const phoneItem = (
     details: lifecycle?.details ?? null,
     documentName,
     rejectionReason: lifecycle?.rejectionReason ?? null,
-    problem,
+    // The code says what kind of trouble; the carrier's own text stays in the log.
+    problem: problem && { code: problem.code, retryable: problem.retryable },
     submittedAt: iso(lifecycle?.submittedAt ?? null),
     activatedAt: iso(lifecycle?.activatedAt ?? null),
     nextCheckAt: iso(lifecycle?.nextCheckAt ?? null),
@@ -98,7 +98,8 @@ export const goLiveStatus = async (db: Queryable, who: { tenantId: string; userI
   };
   const phoneStatus = phoneItem(lifecycle, document?.fileName ?? null, phone?.number ?? null);
   return {
-    live: email.state === 'done' && phoneStatus.state === 'done',
+    // The studio's fact, the same for every member: calls reach the agent.
+    live: phoneStatus.state === 'done',
     items: [
       email,
       phoneStatus,
@@ -114,13 +115,3 @@ export const goLiveStatus = async (db: Queryable, who: { tenantId: string; userI
 };
 
 export type GoLiveStatus = Awaited<ReturnType<typeof goLiveStatus>>;
-
-/** Whether the studio's phone is waiting for the carrier's review (a callback may wake it). */
-export const phoneInReview = async (db: Queryable, tenantId: string) => {
-  if (!isUuid(tenantId)) return false;
-  const [lifecycle] = await db
-    .select({ stage: channelLifecycles.stage })
-    .from(channelLifecycles)
-    .where(and(eq(channelLifecycles.tenantId, tenantId), eq(channelLifecycles.channel, 'phone')));
-  return lifecycle?.stage === 'in_review';
-};

@@ -32,3 +32,23 @@ export const recordedSubSteps = (
     },
   };
 };
+
+/** Sub-steps kept only in memory: to give back what an earlier, replaced round recorded. */
+export const rememberedSubSteps = (recorded: Record<string, StepResult>): SubSteps => {
+  const answers = { ...recorded };
+  return {
+    attempt: 1,
+    recorded: <T extends StepResult>(name: string) => answers[name] as T | undefined,
+    once: async <T extends StepResult>(name: string, call: () => Promise<T>) => {
+      if (!(name in answers)) answers[name] = await call();
+      return answers[name] as T;
+    },
+  };
+};
+
+/** Under this name, the recorded sub-steps of rounds a resubmission replaced (to give back). */
+export const SUPERSEDED = 'superseded';
+
+/** The replaced rounds' sub-steps recorded in `steps`. */
+export const supersededRounds = (steps: Record<string, StepResult>) =>
+  (Array.isArray(steps[SUPERSEDED]) ? steps[SUPERSEDED] : []) as Record<string, StepResult>[];

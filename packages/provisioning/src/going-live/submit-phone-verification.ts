@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { assertEmailVerified } from '../account/email-verification.ts';
-import type { VerificationDocument } from '../channels/phone-carrier.ts';
+import type { StepResult, VerificationDocument } from '../channels/phone-carrier.ts';
 import type { BusinessDetails, PhoneStage } from '../contracts/go-live.ts';
 import type { Queryable } from '../db/types.ts';
 import { withinTransaction } from '../db/within-transaction.ts';
@@ -8,6 +8,7 @@ import { DomainError } from '../errors.ts';
 import { channelLifecycles } from '../schema/index.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { lockTenant } from '../tenants/lock-tenant.ts';
+import { SUPERSEDED, supersededRounds } from './recorded-sub-steps.ts';
 import { storeVerificationDocument } from './verification-document.ts';
 
 /** Stages in which the owner's details are with the carrier or done with. */
@@ -34,7 +35,11 @@ export const submitPhoneVerification = (
     await assertEmailVerified(tx, who.userId);
     await lockTenant(tx, who.tenantId);
     const [current] = await tx
-      .select({ stage: channelLifecycles.stage, problem: channelLifecycles.problem })
+      .select({
+        stage: channelLifecycles.stage,
+        problem: channelLifecycles.problem,
+        steps: channelLifecycles.steps,
+      })
       .from(channelLifecycles)
       .where(
         and(eq(channelLifecycles.tenantId, who.tenantId), eq(channelLifecycles.channel, 'phone')),
@@ -43,10 +48,20 @@ export const submitPhoneVerification = (
     if (current && LOCKED_STAGES.includes(current.stage) && !stuckInReview) {
       throw new DomainError('PHONE_DETAILS_LOCKED', { stage: current.stage });
     }
+    // What the replaced round made at the carrier (a bundle with the old document, end user,
+    // address) is given back when the new round starts: kept until then under its own name.
+    const { [SUPERSEDED]: _earlier, ...replaced } = current?.steps ?? {};
+    const superseded: StepResult[] = [
+      ...supersededRounds(current?.steps ?? {}),
+      ...(Object.keys(replaced).length > 0 ? [replaced] : []),
+    ];
     const restart = {
       stage: 'in_review' as const,
       details,
-      steps: {},
+      steps: (superseded.length > 0 ? { [SUPERSEDED]: superseded } : {}) as Record<
+        string,
+        StepResult
+      >,
       failures: 0,
       problem: null,
       rejectionReason: null,

@@ -17,15 +17,15 @@ export interface JobBossOptions {
   onError?: (error: unknown, context: string) => void;
 }
 
-/**
- * The one pg-boss of a process (PostgreSQL's job queue, on the data's own database), shared by
- * every kind of job. Queues are declared before `start`, which installs pg-boss and creates them.
- */
 /** The workers of one queue: `wake` has one look for a job now instead of at its next poll. */
 export interface QueueWorkers {
   wake(): void;
 }
 
+/**
+ * The one pg-boss of a process (PostgreSQL's job queue, on the data's own database), shared by
+ * every kind of job. Queues are declared before `start`, which installs pg-boss and creates them.
+ */
 export interface JobBoss {
   boss: PgBoss;
   declareQueue(name: string, options: Omit<PgBoss.Queue, 'name'>): void;

@@ -1,9 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { and, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DbHandle, ReleaseLock } from '../db/handle.ts';
-import { advancePhone, type PhoneGoLiveDeps } from '../going-live/advance-phone.ts';
-import { recordedSubSteps } from '../going-live/recorded-sub-steps.ts';
-import { channelLifecycles } from '../schema/index.ts';
+import { isUuid } from '../db/tenant-scope.ts';
+import { advancePhone, type PhoneGoLiveDeps, WORKING_STAGES } from '../going-live/advance-phone.ts';
+import {
+  recordedSubSteps,
+  rememberedSubSteps,
+  supersededRounds,
+} from '../going-live/recorded-sub-steps.ts';
+import { channelLifecycles, phoneNumbers } from '../schema/index.ts';
 import type { JobBoss, QueueWorkers } from './job-boss.ts';
 
 const QUEUE = 'phone-go-live';
@@ -18,23 +23,41 @@ export interface PhoneGoLiveOptions extends PhoneGoLiveDeps {
 
 export interface PhoneGoLive {
   start(): Promise<void>;
-  /** Wakes the studio's phone work now (the owner submitted, the carrier called back). */
+  /** Has the studio's phone work done now (the owner just submitted). */
   notify(tenantId: string): Promise<void>;
-  /** Sends a job for each lifecycle whose work is due and not running; returns how many. */
+  /**
+   * The carrier says the review changed: its work is due now (at most one read a second per
+   * studio and process; later callbacks are coalesced, not lost). Answers whether the phone
+   * was in review.
+   */
+  wake(tenantId: string): Promise<boolean>;
+  /** Sends a job for each lifecycle whose work is due (and claims it); returns how many. */
   sweep(): Promise<number>;
   /**
    * Gives back what the studio's phone bought (it is being deleted). Waits for running work to
    * end and holds it off until the returned lock is released, after the deletion.
    */
   releaseStudio(tenantId: string): Promise<ReleaseLock>;
+  /**
+   * Holds off the studio's phone work (the owner replaces the details); null while it runs.
+   */
+  hold(tenantId: string): Promise<ReleaseLock | null>;
   stop(): Promise<void>;
 }
 
 interface PhoneJob {
   tenantId: string;
-  /** Sent by the sweep: only work that is still due once the job runs. */
-  onlyIfDue?: boolean;
 }
+
+/**
+ * A job the sweep sent holds its lifecycle this long (its next time is moved on by as much),
+ * so later sweeps, here or in other processes, do not send it again; the job's own writes set
+ * the real next time. A job lost with its process is sent again once the lease is over, or at
+ * once by a process starting up.
+ */
+const LEASE_SECONDS = 60;
+/** After a callback's read, further callbacks of the studio wait this long (coalesced). */
+const WAKE_QUIET_SECONDS = 1;
 
 /**
  * The phone's going-live work on the job engine: one executor per studio at a time (a lock that
@@ -60,11 +83,12 @@ export const createPhoneGoLive = (
   let workers: QueueWorkers | undefined;
   let sweepTimer: NodeJS.Timeout | undefined;
 
-  const work = async ({ tenantId, onlyIfDue }: PhoneJob) => {
+  const work = async ({ tenantId }: PhoneJob) => {
     const release = await handle.tryLock(lockKey(tenantId));
+    // Running elsewhere: that run sets the next time when it ends.
     if (!release) return;
     try {
-      const { stage, error } = await advancePhone(db, options, tenantId, { onlyIfDue });
+      const { stage, error } = await advancePhone(db, options, tenantId);
       if (error) onError(error, `phone going live (${tenantId}, ${stage})`);
     } finally {
       await release();
@@ -76,43 +100,96 @@ export const createPhoneGoLive = (
     workers?.wake();
   };
 
-  const sweep = async () => {
-    const due = await db
-      .select({ tenantId: channelLifecycles.tenantId })
+  const phoneOf = (tenantId: string) =>
+    and(eq(channelLifecycles.tenantId, tenantId), eq(channelLifecycles.channel, 'phone'));
+
+  const sweep = async ({ takeLeased = false } = {}) => {
+    const dueBy = takeLeased ? sql`now() + make_interval(secs => ${LEASE_SECONDS})` : sql`now()`;
+    const due = db
+      .select({ id: channelLifecycles.id })
       .from(channelLifecycles)
       .where(
-        and(eq(channelLifecycles.channel, 'phone'), lte(channelLifecycles.nextCheckAt, new Date())),
+        and(
+          eq(channelLifecycles.channel, 'phone'),
+          inArray(channelLifecycles.stage, [...WORKING_STAGES]),
+          lte(channelLifecycles.nextCheckAt, dueBy),
+        ),
       )
-      .limit(500);
-    let sent = 0;
-    for (const { tenantId } of due) {
-      const release = await handle.tryLock(lockKey(tenantId));
-      if (!release) continue;
-      await release();
-      await send({ tenantId, onlyIfDue: true });
-      sent++;
-    }
-    return sent;
+      .orderBy(asc(channelLifecycles.nextCheckAt))
+      .limit(100)
+      .for('update', { skipLocked: true });
+    const claimed = await db
+      .update(channelLifecycles)
+      .set({ nextCheckAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
+      .where(inArray(channelLifecycles.id, due))
+      .returning({ tenantId: channelLifecycles.tenantId });
+    for (const { tenantId } of claimed) await send({ tenantId });
+    return claimed.length;
   };
+
+  // When this process last had each studio's review read for a callback.
+  const lastWake = new Map<string, number>();
+  const wake = async (tenantId: string) => {
+    if (!isUuid(tenantId)) return false;
+    const now = Date.now();
+    for (const [key, at] of lastWake)
+      if (now - at >= WAKE_QUIET_SECONDS * 1000) lastWake.delete(key);
+    // A burst (Twilio's quick succession of statuses, or a replayed callback) is read once now
+    // and once more when the quiet time is over, through the sweep: none is lost, none costs
+    // more than a read a second.
+    const quiet = lastWake.has(tenantId);
+    const woken = await db
+      .update(channelLifecycles)
+      .set({
+        nextCheckAt: quiet
+          ? sql`least(${channelLifecycles.nextCheckAt}, now() + make_interval(secs => ${WAKE_QUIET_SECONDS}))`
+          : sql`now()`,
+      })
+      .where(and(phoneOf(tenantId), eq(channelLifecycles.stage, 'in_review')))
+      .returning({ id: channelLifecycles.id });
+    if (woken.length === 0) return false;
+    if (!quiet) {
+      lastWake.set(tenantId, now);
+      await send({ tenantId });
+    }
+    return true;
+  };
+
+  const hold = (tenantId: string) => handle.tryLock(lockKey(tenantId));
 
   const releaseStudio = async (tenantId: string) => {
     let release: ReleaseLock | null = null;
     while (!release) {
-      release = await handle.tryLock(lockKey(tenantId));
+      release = await hold(tenantId);
       if (!release) await sleep(50);
     }
     try {
-      const [lifecycle] = await db
-        .select()
-        .from(channelLifecycles)
-        .where(
-          and(eq(channelLifecycles.tenantId, tenantId), eq(channelLifecycles.channel, 'phone')),
-        );
+      const [lifecycle] = await db.select().from(channelLifecycles).where(phoneOf(tenantId));
       if (lifecycle) {
-        await options.carrier.release(
-          { tenantId },
-          recordedSubSteps(db, lifecycle.id, lifecycle.steps, 1),
-        );
+        const { carrier } = options;
+        await carrier.release({ tenantId }, recordedSubSteps(db, lifecycle.id, lifecycle.steps, 1));
+        for (const round of supersededRounds(lifecycle.steps)) {
+          await carrier.release({ tenantId }, rememberedSubSteps(round));
+        }
+        // Given back: should the deletion fail after this, the studio is honestly without its
+        // number (the seed's DISCONNECTED) and can go live again, rather than "active".
+        await db.transaction(async (tx) => {
+          await tx
+            .update(phoneNumbers)
+            .set({ status: 'DISCONNECTED' })
+            .where(eq(phoneNumbers.tenantId, tenantId));
+          await tx
+            .update(channelLifecycles)
+            .set({
+              stage: 'awaiting_business_details',
+              steps: {},
+              failures: 0,
+              problem: null,
+              nextCheckAt: null,
+              activatedAt: null,
+            })
+            .where(eq(channelLifecycles.id, lifecycle.id));
+        });
       }
       return release;
     } catch (error) {
@@ -125,14 +202,17 @@ export const createPhoneGoLive = (
     start: async () => {
       await jobs.start();
       workers = await jobs.work<PhoneJob>(QUEUE, { concurrency, pollingIntervalSeconds }, work);
-      await sweep();
+      // Nothing of this process runs yet: work a dead process held under a lease resumes now.
+      await sweep({ takeLeased: true });
       sweepTimer = setInterval(() => {
         sweep().catch((error: unknown) => onError(error, 'phone going-live sweep'));
       }, sweepIntervalSeconds * 1000);
       sweepTimer.unref();
     },
     notify: (tenantId) => send({ tenantId }),
-    sweep,
+    wake,
+    hold,
+    sweep: () => sweep(),
     releaseStudio,
     stop: async () => {
       clearInterval(sweepTimer);

@@ -375,7 +375,7 @@ describe('the Twilio carrier against the local fake', () => {
     expect(fake.purchases()).toBe(1);
   });
 
-  it('takes the next number when one was sold in between, and searches wider when the area has none', async () => {
+  it('takes the next number when one was sold in between, looks in the city when the postal code has none, and never outside the area', async () => {
     await start();
     const steps = await approved();
     fake.failNext(
@@ -392,12 +392,15 @@ describe('the Twilio carrier against the local fake', () => {
       bundle: steps.answers.bundle ?? null,
       address: steps.answers.address ?? null,
     });
-    const { number } = await carrier.buyNumber({ tenantId: elsewhere, details: inLeipzig }, other);
-    expect(number).toMatch(/^\+49/);
-    const searches = fake.calls.filter((call) => call.path.endsWith('/Local.json')).slice(-3);
-    expect(searches.map(({ params }) => params.InPostalCode ?? params.InLocality ?? 'any')).toEqual(
-      ['04109', 'Leipzig', 'any'],
-    );
+    await expect(
+      carrier.buyNumber({ tenantId: elsewhere, details: inLeipzig }, other),
+    ).rejects.toMatchObject({ code: 'twilio:no_number_available', retryable: true });
+    const searches = fake.calls.filter((call) => call.path.endsWith('/Local.json')).slice(-2);
+    expect(searches.map(({ params }) => params.InPostalCode ?? params.InLocality)).toEqual([
+      '04109',
+      'Leipzig',
+    ]);
+    expect(fake.purchases()).toBe(1);
   });
 
   it('never makes a second trunk: lost SIP records are found again, and what is attached counts as done', async () => {

@@ -143,7 +143,7 @@ export const BusinessDetailsForm = ({
         aria-describedby={documentType.error ? `${documentType.id}-error` : undefined}
       >
         <legend>{t('documentTypeLegend')}</legend>
-        {DOCUMENT_TYPES.map((type, index) => {
+        {DOCUMENT_TYPES.map((type) => {
           const id = `${documentType.id}-${type}`;
           return (
             <div key={type} className="check-field gl-choice">
@@ -154,8 +154,10 @@ export const BusinessDetailsForm = ({
                 value={type}
                 checked={documentType.value === type}
                 onChange={documentType.onChange}
-                aria-describedby={`${id}-hint`}
-                aria-invalid={documentType.error && index === 0 ? true : undefined}
+                aria-describedby={
+                  documentType.error ? `${id}-hint ${documentType.id}-error` : `${id}-hint`
+                }
+                aria-invalid={documentType.error ? true : undefined}
                 required
               />
               <label htmlFor={id}>{t(`docType_${type}`)}</label>

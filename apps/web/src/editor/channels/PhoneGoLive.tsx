@@ -22,7 +22,7 @@ export const PhoneGoLive = () => {
   const heading = useRef<HTMLHeadingElement>(null);
   const outcomeText = useRef<HTMLParagraphElement>(null);
   const phone = status.data?.items.find((item): item is PhoneItem => item.id === 'phone');
-  const formShown = !!phone && acceptsDetails(phone.stage);
+  const formShown = !!phone && acceptsDetails(phone);
   const emailVerified = status.data?.items.some(
     (item) => item.id === 'email' && item.state === 'done',
   );

@@ -27,8 +27,7 @@ export interface EmailItem {
 
 export interface PhoneProblem {
   code: string;
-  message: string;
-  /** True: the carrier is unreachable and we keep trying; false: we have to fix something. */
+  /** True: worth another try, and we keep trying; false: someone has to change something. */
   retryable: boolean;
 }
 
@@ -152,9 +151,14 @@ export const phoneSteps = (
   }));
 };
 
-/** The business details can be (re)submitted only before the review, or after a rejection. */
-export const acceptsDetails = (stage: PhoneStage) =>
-  stage === 'awaiting_business_details' || stage === 'rejected';
+/**
+ * The business details can be (re)submitted before the review, after a rejection, and while
+ * the review's work is stuck on a refusal only new details can lift (the server's rule).
+ */
+export const acceptsDetails = ({ stage, problem }: Pick<PhoneItem, 'stage' | 'problem'>) =>
+  stage === 'awaiting_business_details' ||
+  stage === 'rejected' ||
+  (stage === 'in_review' && problem?.retryable === false);
 
 /**
  * What changed between two readings of the status, for the live region: each item whose state

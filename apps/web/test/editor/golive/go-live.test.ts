@@ -93,7 +93,7 @@ describe('stateLabel', () => {
       state: 'error',
       actor: 'us',
       stage: 'buying_number',
-      problem: { code: 'CONFIG', message: 'x', retryable: false },
+      problem: { code: 'CONFIG', retryable: false },
     });
     expect(stateLabel(broken)).toBe('error');
   });
@@ -207,8 +207,8 @@ describe('phoneMessage', () => {
   });
 
   it('says we keep trying when the carrier is unreachable, and that we are on it otherwise', () => {
-    const unreachable = { code: 'CARRIER_UNAVAILABLE', message: 'x', retryable: true };
-    const misconfigured = { code: 'CONFIG', message: 'x', retryable: false };
+    const unreachable = { code: 'CARRIER_UNAVAILABLE', retryable: true };
+    const misconfigured = { code: 'CONFIG', retryable: false };
     expect(phoneMessage({ ...inReview, problem: unreachable })).toBe('phoneRetrying');
     expect(phoneMessage({ ...inReview, state: 'error', problem: misconfigured })).toBe(
       'phoneFailed',
@@ -217,8 +217,19 @@ describe('phoneMessage', () => {
 });
 
 describe('acceptsDetails', () => {
-  it('offers the form before the review and after a rejection only', () => {
-    expect(PHONE_STAGES.filter(acceptsDetails)).toEqual(['awaiting_business_details', 'rejected']);
+  it('offers the form before the review, after a rejection, and when the review is stuck on a refusal', () => {
+    const offered = (problem: { code: string; retryable: boolean } | null) =>
+      PHONE_STAGES.filter((stage) => acceptsDetails({ stage, problem }));
+    expect(offered(null)).toEqual(['awaiting_business_details', 'rejected']);
+    expect(offered({ code: 'twilio:http_503', retryable: true })).toEqual([
+      'awaiting_business_details',
+      'rejected',
+    ]);
+    expect(offered({ code: 'twilio:20003', retryable: false })).toEqual([
+      'awaiting_business_details',
+      'in_review',
+      'rejected',
+    ]);
   });
 });
 

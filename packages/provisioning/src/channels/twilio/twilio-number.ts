@@ -26,7 +26,9 @@ export const buyStudioNumber =
       if (owned) return { sid: owned.sid, number: owned.phoneNumber };
       const bundle = recordedAnswer<Sid>(steps, 'bundle', 'The approved bundle');
       const address = recordedAnswer<Sid>(steps, 'address', "The bundle's address");
-      const searches = [{ inPostalCode: details.postalCode }, { inLocality: details.city }, {}];
+      // In the studio's postal code, else its city: a German local number must be in the area
+      // of the address it is registered to, so a number from elsewhere would be refused.
+      const searches = [{ inPostalCode: details.postalCode }, { inLocality: details.city }];
       const refused = new Set<string>();
       for (const where of searches) {
         const offered = await api.searchLocalNumbers(where);
@@ -49,7 +51,7 @@ export const buyStudioNumber =
       }
       throw new CarrierError(
         'twilio:no_number_available',
-        'Twilio has no German local number available right now',
+        'Twilio has no local number available in the studio’s area right now',
         { retryable: true },
       );
     });

@@ -8,31 +8,31 @@ const REASON_EN =
 export const phoneLive: MailWording<'phone_live'> = {
   de: (content) => ({
     subject: `Die Telefonnummer von ${content.studioName} ist aktiv`,
-    heading: 'Ihr Voice-Agent ist erreichbar',
+    heading: 'Ihr KI-Agent ist erreichbar',
     blocks: [
       paragraph(
         'Der Netzbetreiber hat Ihre Angaben geprüft und freigegeben. Die Telefonnummer von ',
         strong(content.studioName),
         ' ist jetzt aktiv: ',
         strong(content.number),
-        '. Anrufe gehen ab sofort an Ihren Voice-Agent.',
+        '. Anrufe gehen ab sofort an Ihren KI-Agenten.',
       ),
-      action('Zur Checkliste', content.checklistUrl),
+      action('Zu „Live gehen“', content.checklistUrl),
     ],
     reason: REASON_DE,
   }),
   en: (content) => ({
     subject: `The phone number of ${content.studioName} is live`,
-    heading: 'Your voice agent can be called',
+    heading: 'Your AI agent can be called',
     blocks: [
       paragraph(
         'The carrier reviewed and approved your details. The phone number of ',
         strong(content.studioName),
         ' is now live: ',
         strong(content.number),
-        '. Calls go to your voice agent from now on.',
+        '. Calls go to your AI agent from now on.',
       ),
-      action('Open the checklist', content.checklistUrl),
+      action('Open “Go live”', content.checklistUrl),
     ],
     reason: REASON_EN,
   }),
