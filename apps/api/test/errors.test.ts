@@ -39,6 +39,7 @@ const oneOfEach: DomainError[] = [
   new DomainError('MEMBER_NOT_FOUND'),
   new DomainError('CANNOT_REMOVE_OWNER'),
   new DomainError('PHONE_DETAILS_LOCKED', { stage: 'in_review' }),
+  new DomainError('CARRIER_UNAVAILABLE', { retryAfterSeconds: 60 }),
 ];
 
 describe('domain error mapping', () => {
@@ -82,6 +83,7 @@ describe('domain error mapping', () => {
         MEMBER_NOT_FOUND: ['NOT_FOUND', 404],
         CANNOT_REMOVE_OWNER: ['CONFLICT', 409],
         PHONE_DETAILS_LOCKED: ['CONFLICT', 409],
+        CARRIER_UNAVAILABLE: ['SERVICE_UNAVAILABLE', 503],
       };
       const trpcError = toTRPCError(error);
       expect([trpcError.code, httpStatusOf(error)]).toEqual(expected[error.code]);

@@ -5,6 +5,7 @@ import twilio from 'twilio';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detailsForm, signUpVerified, waitForPhoneStage } from './support/go-live.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
+import { errorOf } from './support/trpc-client.ts';
 import { twilioServerOptions, VOICE_AGENT_SIP_URI } from './support/twilio-studio.ts';
 import { waitFor } from './support/wait-for.ts';
 
@@ -178,6 +179,26 @@ describe('going live with the phone on Twilio (the adapter against a local fake)
     const active = await waitForPhoneStage(client, 'active', 30_000);
     expect(active.problem).toBeNull();
     expect(fake.purchases()).toBe(1);
+
+    // A deletion while Twilio is down deletes nothing, and says why; later it goes through.
+    fake.setDown(true);
+    const refused = await errorOf(
+      client.account.deleteStudio.mutate({
+        password: 'SicheresPasswort!',
+        studioName: 'Studio Grün',
+      }),
+    );
+    expect(refused.data).toMatchObject({
+      domainCode: 'CARRIER_UNAVAILABLE',
+      retryAfterSeconds: 60,
+    });
+    expect(await server.testDb.db.select().from(schema.tenants)).toHaveLength(1);
+    fake.setDown(false);
+    await client.account.deleteStudio.mutate({
+      password: 'SicheresPasswort!',
+      studioName: 'Studio Grün',
+    });
+    expect(fake.state.numbers).toEqual([]);
   });
 
   it('shows a refusal only the operator can lift (a wrong auth token) as ours to fix', async () => {

@@ -49,6 +49,8 @@ const MESSAGES = {
   INVITATION_NOT_FOUND: () => 'Invitation not found',
   MEMBER_NOT_FOUND: () => 'Team member not found',
   CANNOT_REMOVE_OWNER: () => 'The owner cannot be removed from the team',
+  CARRIER_UNAVAILABLE: ({ retryAfterSeconds }: { retryAfterSeconds: number }) =>
+    `The phone carrier cannot be reached right now; try again in ${retryAfterSeconds} seconds`,
   PHONE_DETAILS_LOCKED: ({ stage }: { stage: string }) =>
     `The business details cannot be changed now (stage: ${stage})`,
 } satisfies Record<string, (data: never) => string>;
@@ -86,6 +88,12 @@ export const isDomainError = <C extends DomainErrorCode = DomainErrorCode>(
 
 /** How long a rate-limited refusal lasts (HTTP 429 with `Retry-After`), or null. */
 export const retryAfterOf = (error: unknown) =>
-  isDomainError(error, 'TOO_MANY_ATTEMPTS', 'TOO_MANY_SIGNUPS', 'TOO_MANY_REQUESTS')
+  isDomainError(
+    error,
+    'TOO_MANY_ATTEMPTS',
+    'TOO_MANY_SIGNUPS',
+    'TOO_MANY_REQUESTS',
+    'CARRIER_UNAVAILABLE',
+  )
     ? error.data.retryAfterSeconds
     : null;

@@ -42,6 +42,8 @@ const de: Record<ErrorKey, string> = {
   EMAIL_NOT_VERIFIED: 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.',
   TOO_MANY_REQUESTS:
     'Zu viele Anfragen. Bitte versuchen Sie es in {retryAfterSeconds} Sekunden erneut.',
+  CARRIER_UNAVAILABLE:
+    'Der Netzbetreiber ist gerade nicht erreichbar, daher kann die Nummer des Studios noch nicht zurückgegeben werden. Es wurde nichts gelöscht; bitte versuchen Sie es in {retryAfterSeconds} Sekunden erneut.',
   WRONG_PASSWORD: 'Das Passwort ist falsch.',
   SESSION_NOT_FOUND: 'Diese Anmeldung besteht nicht mehr.',
   OWNER_ONLY: 'Das darf nur die Inhaberin bzw. der Inhaber des Studios.',
@@ -122,6 +124,8 @@ const en: Record<ErrorKey, string> = {
   EMAIL_ALREADY_VERIFIED: 'Your e-mail address is already confirmed.',
   EMAIL_NOT_VERIFIED: 'Please confirm your e-mail address first.',
   TOO_MANY_REQUESTS: 'Too many requests. Please try again in {retryAfterSeconds} seconds.',
+  CARRIER_UNAVAILABLE:
+    'The phone carrier cannot be reached right now, so the studio’s number cannot be given back yet. Nothing was deleted; please try again in {retryAfterSeconds} seconds.',
   WRONG_PASSWORD: 'The password is wrong.',
   SESSION_NOT_FOUND: 'This login no longer exists.',
   OWNER_ONLY: 'Only the studio’s owner may do this.',

@@ -3,6 +3,7 @@ import type { AccountDeps, AccountUser } from '../account/account-deps.ts';
 import { readAccountUser } from '../account/account-user.ts';
 import { assertCurrentPassword } from '../account/current-password.ts';
 import { accountKey } from '../auth/login-throttle.ts';
+import { CarrierError } from '../channels/phone-carrier.ts';
 import type { ChannelProviders } from '../channels/providers.ts';
 import type { ReleaseLock } from '../db/handle.ts';
 import type { Database } from '../db/types.ts';
@@ -69,7 +70,13 @@ export const deleteStudio = async (
   });
   // The carrier's number and trunk first, and no going-live work until the studio's rows are
   // gone for good: work started in between would buy for a studio about to vanish.
-  const phoneReleased = await deps.releasePhone(tenantId);
+  const phoneReleased = await deps.releasePhone(tenantId).catch((error: unknown) => {
+    // Nothing is deleted while the carrier still holds the studio's number: later, then.
+    if (error instanceof CarrierError) {
+      throw new DomainError('CARRIER_UNAVAILABLE', { retryAfterSeconds: 60 });
+    }
+    throw error;
+  });
   try {
     await withinTransaction(db, async (tx) => {
       // The studio's lock first: a provisioning step holds it while it allocates, so every number
