@@ -22,9 +22,10 @@ export const releaseStudio =
       remove: (sid: string) => Promise<void>,
     ) =>
       once(steps, step, async () => {
-        const found = (await owned()).map(({ sid }) => sid);
         const recordedOne = steps.recorded<Sid>(recorded)?.sid;
-        const sids = [...new Set(recordedOne ? [recordedOne, ...found] : found)];
+        // Recorded: its find-or-create made no other. Unrecorded: made perhaps, the answer
+        // lost, so looked for by the tag (listing the account: only then).
+        const sids = recordedOne ? [recordedOne] : (await owned()).map(({ sid }) => sid);
         for (const sid of sids) await removeIfPresent(() => remove(sid));
         return sids;
       });
