@@ -5,7 +5,12 @@ import { startTwilioFake, type TwilioFake } from '@pilar/provisioning/testing/tw
 import { eq } from 'drizzle-orm';
 import twilio from 'twilio';
 import { afterEach, describe, expect, it } from 'vitest';
-import { detailsForm, signUpVerified, waitForPhoneStage } from '../test/support/go-live.ts';
+import {
+  detailsForm,
+  settledLifecycle,
+  signUpVerified,
+  waitForPhoneStage,
+} from '../test/support/go-live.ts';
 import { startTestServer, type TestServer } from '../test/support/test-server.ts';
 import { twilioServerOptions } from '../test/support/twilio-studio.ts';
 import { waitFor } from '../test/support/wait-for.ts';
@@ -52,8 +57,7 @@ describe(`the carrier's callbacks and outages (${describeDatabase()})`, () => {
         .from(schema.channelLifecycles)
         .where(eq(schema.channelLifecycles.tenantId, tenantId));
     // Settled: nothing but the forgeries may touch it from here on.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const before = await lifecycle();
+    const before = [await settledLifecycle(server, tenantId)];
     const callsBefore = fake.calls.length;
     const approved = {
       AccountSid: fake.accountSid,

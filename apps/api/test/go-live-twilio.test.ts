@@ -3,7 +3,12 @@ import { startTwilioFake, type TwilioFake } from '@pilar/provisioning/testing/tw
 import { eq } from 'drizzle-orm';
 import twilio from 'twilio';
 import { afterEach, describe, expect, it } from 'vitest';
-import { detailsForm, signUpVerified, waitForPhoneStage } from './support/go-live.ts';
+import {
+  detailsForm,
+  settledLifecycle,
+  signUpVerified,
+  waitForPhoneStage,
+} from './support/go-live.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 import { errorOf } from './support/trpc-client.ts';
 import { twilioServerOptions, VOICE_AGENT_SIP_URI } from './support/twilio-studio.ts';
@@ -107,15 +112,7 @@ describe('going live with the phone on Twilio (the adapter against a local fake)
         .select()
         .from(schema.channelLifecycles)
         .where(eq(schema.channelLifecycles.tenantId, tenantId));
-    // Settled: the fake's own callbacks (pending-review, in-review) worked off, nothing moved
-    // for a second since.
-    let [before] = await lifecycleRow();
-    for (let quiet = Date.now(); Date.now() - quiet < 1000; ) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const [now] = await lifecycleRow();
-      if (now?.updatedAt.getTime() !== before?.updatedAt.getTime()) quiet = Date.now();
-      before = now;
-    }
+    const before = await settledLifecycle(server, tenantId);
     const callsBefore = fake.calls.length;
 
     expect((await postCallback(url, params)).status).toBe(403);

@@ -1,4 +1,5 @@
-import type { PhoneStage } from '@pilar/provisioning';
+import { type PhoneStage, schema } from '@pilar/provisioning';
+import { eq } from 'drizzle-orm';
 import { codeIn, mailTo } from './mail.ts';
 import { WIZARD_CONSENT } from './signup-consent.ts';
 import type { TestServer } from './test-server.ts';
@@ -62,3 +63,25 @@ export const waitForPhoneStage = (client: TestClient, stage: PhoneStage, timeout
     },
     timeoutMs,
   );
+
+/**
+ * The studio's phone lifecycle once nothing has written it for `quietMs` (the carrier's own
+ * callbacks worked off, coalesced ones too), for comparisons of before and after.
+ */
+export const settledLifecycle = async (server: TestServer, tenantId: string, quietMs = 2000) => {
+  const read = async () => {
+    const [row] = await server.testDb.db
+      .select()
+      .from(schema.channelLifecycles)
+      .where(eq(schema.channelLifecycles.tenantId, tenantId));
+    return row;
+  };
+  let last = await read();
+  for (let quietSince = Date.now(); Date.now() - quietSince < quietMs; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await read();
+    if (now?.updatedAt.getTime() !== last?.updatedAt.getTime()) quietSince = Date.now();
+    last = now;
+  }
+  return last;
+};
