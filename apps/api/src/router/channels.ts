@@ -43,20 +43,19 @@ export const channelsRouter = router({
       // Not while the phone's work runs: it would go on with the replaced details.
       const release = await ctx.phoneGoLive.hold(ctx.tenantId);
       if (!release) throw new DomainError('PHONE_DETAILS_LOCKED', { stage: 'in_review' });
-      try {
-        const result = await ctx.inTenant((db) =>
+      const result = await ctx
+        .inTenant((db) =>
           submitPhoneVerification(
             db,
             ctx.services.keyring,
             { tenantId: ctx.tenantId, userId: ctx.session.userId },
             { details, document },
           ),
-        );
-        await ctx.phoneGoLive.notify(ctx.tenantId);
-        return result;
-      } finally {
-        await release();
-      }
+        )
+        .finally(release);
+      // Released first: the job must find the work free.
+      await ctx.phoneGoLive.notify(ctx.tenantId);
+      return result;
     }),
 
   /** Numbers, SIP username and domain, WhatsApp channels and integrations — no secrets. */

@@ -47,8 +47,24 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts a server process and waits until it answers /health. */
+/**
+ * Starts a server process and waits until it answers /health. The free port it is given may be
+ * taken before it binds it (an outgoing connection's ephemeral port): then it starts on another.
+ */
 export const startServerProcess = async (
+  env: Record<string, string>,
+  account?: Account,
+): Promise<ServerProcess> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort(env, account);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+};
+
+const startOnFreePort = async (
   env: Record<string, string>,
   account?: Account,
 ): Promise<ServerProcess> => {

@@ -56,6 +56,8 @@ interface PhoneJob {
  * once by a process starting up.
  */
 const LEASE_SECONDS = 60;
+/** A job that found the work held has the sweep look again after this long. */
+const HELD_RETRY_SECONDS = 2;
 /** After a callback's read, further callbacks of the studio wait this long (coalesced). */
 const WAKE_QUIET_SECONDS = 1;
 
@@ -83,10 +85,22 @@ export const createPhoneGoLive = (
   let workers: QueueWorkers | undefined;
   let sweepTimer: NodeJS.Timeout | undefined;
 
+  const phoneOf = (tenantId: string) =>
+    and(eq(channelLifecycles.tenantId, tenantId), eq(channelLifecycles.channel, 'phone'));
+
   const work = async ({ tenantId }: PhoneJob) => {
     const release = await handle.tryLock(lockKey(tenantId));
-    // Running elsewhere: that run sets the next time when it ends.
-    if (!release) return;
+    if (!release) {
+      // Held elsewhere: a run sets the next time when it ends; a submission holding it briefly
+      // does not, so the sweep looks again in a moment either way.
+      await db
+        .update(channelLifecycles)
+        .set({
+          nextCheckAt: sql`least(${channelLifecycles.nextCheckAt}, now() + make_interval(secs => ${HELD_RETRY_SECONDS}))`,
+        })
+        .where(and(phoneOf(tenantId), inArray(channelLifecycles.stage, [...WORKING_STAGES])));
+      return;
+    }
     try {
       const { stage, error } = await advancePhone(db, options, tenantId);
       if (error) onError(error, `phone going live (${tenantId}, ${stage})`);
@@ -99,9 +113,6 @@ export const createPhoneGoLive = (
     await boss.send(QUEUE, job);
     workers?.wake();
   };
-
-  const phoneOf = (tenantId: string) =>
-    and(eq(channelLifecycles.tenantId, tenantId), eq(channelLifecycles.channel, 'phone'));
 
   const sweep = async ({ takeLeased = false } = {}) => {
     const dueBy = takeLeased ? sql`now() + make_interval(secs => ${LEASE_SECONDS})` : sql`now()`;
