@@ -65,10 +65,15 @@ export const waitForPhoneStage = (client: TestClient, stage: PhoneStage, timeout
   );
 
 /**
- * The studio's phone lifecycle once nothing has written it for `quietMs` (the carrier's own
- * callbacks worked off, coalesced ones too), for comparisons of before and after.
+ * The studio's phone lifecycle once it waits for its next poll at least `pollAheadMs` ahead (not
+ * a lease, a retry or a coalesced callback's read, which come sooner) and nothing has written
+ * it for `quietMs`: for comparisons of before and after.
  */
-export const settledLifecycle = async (server: TestServer, tenantId: string, quietMs = 2000) => {
+export const settledLifecycle = async (
+  server: TestServer,
+  tenantId: string,
+  { quietMs = 2000, pollAheadMs = 120_000 } = {},
+) => {
   const read = async () => {
     const [row] = await server.testDb.db
       .select()
@@ -76,8 +81,10 @@ export const settledLifecycle = async (server: TestServer, tenantId: string, qui
       .where(eq(schema.channelLifecycles.tenantId, tenantId));
     return row;
   };
+  const waitsForPoll = (row: Awaited<ReturnType<typeof read>>) =>
+    (row?.nextCheckAt?.getTime() ?? 0) > Date.now() + pollAheadMs;
   let last = await read();
-  for (let quietSince = Date.now(); Date.now() - quietSince < quietMs; ) {
+  for (let quietSince = Date.now(); Date.now() - quietSince < quietMs || !waitsForPoll(last); ) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const now = await read();
     if (now?.updatedAt.getTime() !== last?.updatedAt.getTime()) quietSince = Date.now();
