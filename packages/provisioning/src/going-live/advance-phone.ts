@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { secretPurpose } from '../channels/channel-secrets.ts';
 import {
@@ -15,6 +15,7 @@ import { channelLifecycles, type LifecycleProblem, phoneNumbers } from '../schem
 import type { Keyring } from '../secrets/keyring.ts';
 import { openSecret } from '../secrets/sealed-secret.ts';
 import { writeOwnerNotice } from './owner-notice.ts';
+import { phoneLifecycleOf } from './phone-lifecycle-of.ts';
 import {
   recordedSubSteps,
   rememberedSubSteps,
@@ -75,10 +76,7 @@ type Lifecycle = typeof channelLifecycles.$inferSelect;
  * Returns the stage reached, and the error if the work stopped on one.
  */
 export const advancePhone = async (db: Database, deps: PhoneGoLiveDeps, tenantId: string) => {
-  const [lifecycle] = await db
-    .select()
-    .from(channelLifecycles)
-    .where(and(eq(channelLifecycles.tenantId, tenantId), eq(channelLifecycles.channel, 'phone')));
+  const [lifecycle] = await db.select().from(channelLifecycles).where(phoneLifecycleOf(tenantId));
   if (!lifecycle || !WORKING_STAGES.includes(lifecycle.stage)) {
     return { stage: lifecycle?.stage ?? null, error: null };
   }

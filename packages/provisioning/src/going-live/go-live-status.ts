@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { GoLiveActor, GoLiveState, PhoneStage } from '../contracts/go-live.ts';
 import type { Queryable } from '../db/types.ts';
 import {
@@ -9,6 +9,7 @@ import {
   tenantUsers,
   verificationDocuments,
 } from '../schema/index.ts';
+import { phoneLifecycleOf } from './phone-lifecycle-of.ts';
 
 type Lifecycle = typeof channelLifecycles.$inferSelect;
 
@@ -70,9 +71,7 @@ export const goLiveStatus = async (db: Queryable, who: { tenantId: string; userI
   const [lifecycle] = await db
     .select()
     .from(channelLifecycles)
-    .where(
-      and(eq(channelLifecycles.tenantId, who.tenantId), eq(channelLifecycles.channel, 'phone')),
-    );
+    .where(phoneLifecycleOf(who.tenantId));
   const [document] = lifecycle
     ? await db
         .select({ fileName: verificationDocuments.fileName })

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { assertEmailVerified } from '../account/email-verification.ts';
 import type { StepResult, VerificationDocument } from '../channels/phone-carrier.ts';
 import type { BusinessDetails, PhoneStage } from '../contracts/go-live.ts';
@@ -8,6 +8,7 @@ import { DomainError } from '../errors.ts';
 import { channelLifecycles } from '../schema/index.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { lockTenant } from '../tenants/lock-tenant.ts';
+import { phoneLifecycleOf } from './phone-lifecycle-of.ts';
 import { SUPERSEDED, supersededRounds } from './recorded-sub-steps.ts';
 import { storeVerificationDocument } from './verification-document.ts';
 
@@ -41,9 +42,7 @@ export const submitPhoneVerification = (
         steps: channelLifecycles.steps,
       })
       .from(channelLifecycles)
-      .where(
-        and(eq(channelLifecycles.tenantId, who.tenantId), eq(channelLifecycles.channel, 'phone')),
-      );
+      .where(phoneLifecycleOf(who.tenantId));
     const stuckInReview = current?.stage === 'in_review' && current.problem?.retryable === false;
     if (current && LOCKED_STAGES.includes(current.stage) && !stuckInReview) {
       throw new DomainError('PHONE_DETAILS_LOCKED', { stage: current.stage });

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DbHandle, ReleaseLock } from '../db/handle.ts';
 import { isUuid } from '../db/tenant-scope.ts';
 import { advancePhone, type PhoneGoLiveDeps, WORKING_STAGES } from '../going-live/advance-phone.ts';
+import { phoneLifecycleOf } from '../going-live/phone-lifecycle-of.ts';
 import {
   recordedSubSteps,
   rememberedSubSteps,
@@ -85,9 +86,6 @@ export const createPhoneGoLive = (
   let workers: QueueWorkers | undefined;
   let sweepTimer: NodeJS.Timeout | undefined;
 
-  const phoneOf = (tenantId: string) =>
-    and(eq(channelLifecycles.tenantId, tenantId), eq(channelLifecycles.channel, 'phone'));
-
   const work = async ({ tenantId }: PhoneJob) => {
     const release = await handle.tryLock(lockKey(tenantId));
     if (!release) {
@@ -98,7 +96,9 @@ export const createPhoneGoLive = (
         .set({
           nextCheckAt: sql`least(${channelLifecycles.nextCheckAt}, now() + make_interval(secs => ${HELD_RETRY_SECONDS}))`,
         })
-        .where(and(phoneOf(tenantId), inArray(channelLifecycles.stage, [...WORKING_STAGES])));
+        .where(
+          and(phoneLifecycleOf(tenantId), inArray(channelLifecycles.stage, [...WORKING_STAGES])),
+        );
       return;
     }
     try {
@@ -156,7 +156,7 @@ export const createPhoneGoLive = (
           ? sql`least(${channelLifecycles.nextCheckAt}, now() + make_interval(secs => ${WAKE_QUIET_SECONDS}))`
           : sql`now()`,
       })
-      .where(and(phoneOf(tenantId), eq(channelLifecycles.stage, 'in_review')))
+      .where(and(phoneLifecycleOf(tenantId), eq(channelLifecycles.stage, 'in_review')))
       .returning({ id: channelLifecycles.id });
     if (woken.length === 0) return false;
     if (!quiet) {
@@ -175,7 +175,10 @@ export const createPhoneGoLive = (
       if (!release) await sleep(50);
     }
     try {
-      const [lifecycle] = await db.select().from(channelLifecycles).where(phoneOf(tenantId));
+      const [lifecycle] = await db
+        .select()
+        .from(channelLifecycles)
+        .where(phoneLifecycleOf(tenantId));
       if (lifecycle) {
         const { carrier } = options;
         await carrier.release({ tenantId }, recordedSubSteps(db, lifecycle.id, lifecycle.steps, 1));
